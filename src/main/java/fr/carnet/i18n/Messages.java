@@ -11,7 +11,9 @@ import java.util.ResourceBundle;
  * because a plain ' is MessageFormat's escape and would swallow the placeholders.
  */
 public final class Messages {
-    public static final String BUNDLE = "i18n.messages";
+    /** One bundle per area, so that areas can grow their keys apart; keys are unique across all. */
+    public static final java.util.List<String> BUNDLES = java.util.List.of(
+            "i18n.messages", "i18n.desk", "i18n.sync", "i18n.growth", "i18n.report", "i18n.security");
     private static volatile Locale locale = Locale.getDefault();
 
     private Messages() {}
@@ -24,13 +26,18 @@ public final class Messages {
         return locale;
     }
 
-    public static ResourceBundle bundle() {
-        return bundle(locale);
-    }
-
-    public static ResourceBundle bundle(Locale l) {
-        // French is the root bundle: never fall back to the JVM's default locale's bundle.
-        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    /** The bundles of one locale that exist (an area may have none yet). */
+    public static java.util.List<ResourceBundle> bundles(Locale l) {
+        java.util.List<ResourceBundle> out = new java.util.ArrayList<>();
+        for (String name : BUNDLES) {
+            try {
+                // French is the root bundle: never fall back to the JVM's default locale's bundle.
+                out.add(ResourceBundle.getBundle(name, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException e) {
+                // this area has no strings yet
+            }
+        }
+        return out;
     }
 
     public static String get(String key, Object... args) {
@@ -38,17 +45,19 @@ public final class Messages {
     }
 
     public static String get(Locale l, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle(l).getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
+        String pattern = null;
+        for (ResourceBundle b : bundles(l)) {
+            if (b.containsKey(key)) {
+                pattern = b.getString(key);
+                break;
+            }
         }
+        if (pattern == null) return "!" + key + "!";
         if (args.length == 0) return pattern;
         return new MessageFormat(pattern, l).format(args);
     }
 
     public static boolean has(String key) {
-        return bundle().containsKey(key);
+        return bundles(locale).stream().anyMatch(b -> b.containsKey(key));
     }
 }
