@@ -14,7 +14,8 @@ public final class Messages {
     /** One bundle per area, so that areas can grow their keys apart; keys are unique across all. */
     public static final java.util.List<String> BUNDLES = java.util.List.of(
             "i18n.messages", "i18n.desk", "i18n.sync", "i18n.growth", "i18n.report", "i18n.security");
-    private static volatile Locale locale = Locale.getDefault();
+    // French first, whatever the machine says; the settings (or -Dcarnet.locale=en) choose another.
+    private static volatile Locale locale = Locale.forLanguageTag(System.getProperty("carnet.locale", "fr-FR"));
 
     private Messages() {}
 
