@@ -112,7 +112,11 @@ public final class GrowthStandards {
     public Lms lms(Indicator indicator, Sex sex, double ageDays, double x) {
         if (!(ageDays >= 0)) return null;
         ReferenceTable t = tableFor(indicator, sex, ageDays);
-        return t == null ? null : t.lmsAt(x);
+        if (t == null) return null;
+        // the length tables end at month 24 = 730.5 days, the height ones start at 731 days:
+        // a fractional age in between (charts) takes the last length row
+        if (indicator.byAge() && x > t.maxX() && x < ChildAge.HEIGHT_FROM_DAYS) x = t.maxX();
+        return t.lmsAt(x);
     }
 
     /**
