@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * One WHO table file (e.g. {@code who/wfa_girls_0_5_zscores.json}): its rows, and L, M, S
- * interpolated linearly between rows. The x of an age table is held in days (weeks × 7,
- * months × 30.4375), that of a weight-for-length/height table in cm.
+ * interpolated linearly between rows. The x column may be Day, Week, Month, Length or Height:
+ * the x of an age table is held in days (weeks × 7, months × 30.4375), that of a
+ * weight-for-length/height table in cm.
  */
 public final class ReferenceTable {
     /** The seven SD curves of a row, from z = −3 to z = +3. */
@@ -73,13 +74,14 @@ public final class ReferenceTable {
             List<Row> rows = new ArrayList<>();
             for (JsonNode o : array) {
                 if (xColumn == null) {
-                    for (String c : List.of("Week", "Month", "Length", "Height")) {
+                    for (String c : List.of("Day", "Week", "Month", "Length", "Height")) {
                         if (o.has(c)) xColumn = c;
                     }
                     if (xColumn == null) throw new IllegalStateException(resource + ": no x column");
                 }
                 double x = num(o, xColumn);
                 double xDays = switch (xColumn) {
+                    case "Day" -> x;
                     case "Week" -> x * 7;
                     case "Month" -> x * ChildAge.DAYS_PER_MONTH;
                     default -> x;
@@ -114,7 +116,7 @@ public final class ReferenceTable {
         return name;
     }
 
-    /** The x column of the file: Week, Month, Length or Height. */
+    /** The x column of the file: Day, Week, Month, Length or Height. */
     public String xColumn() {
         return xColumn;
     }

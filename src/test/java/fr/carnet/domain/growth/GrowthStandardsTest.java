@@ -88,6 +88,15 @@ class GrowthStandardsTest {
     }
 
     @Test
+    void loadsOnceAcrossThreads() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var futures = new ArrayList<java.util.concurrent.Future<GrowthStandards>>();
+            for (int i = 0; i < 32; i++) futures.add(pool.submit(GrowthStandards::who));
+            for (var f : futures) assertThat(f.get()).isSameAs(WHO);
+        }
+    }
+
+    @Test
     void girlOfFourWeeksWeighingFourAndAHalfKilos() {
         // Born 2024-01-01, weighed 2024-01-29: 28 days = week 4 of wfa_girls_0_13:
         // L = 0.1789, M = 4.0987, S = 0.13805 -> z = ((4.5/4.0987)^0.1789 - 1) / (0.1789 * 0.13805) = 0.6823
