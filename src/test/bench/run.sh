@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Carnet's benchmarks side by side with the anchors of ../shared/anchors, in one run, on the same records.
+#   src/test/bench/run.sh [store|sync|desk|growth|report|all]   (default: store)
+# Copies the anchors folder to target/anchors (it must not be changed in place), generates the
+# anchors' records (node data/records.js 100000), runs the matching anchor, then Carnet's own
+# benchmark on the same TSV, and prints both tables.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+WHAT=${1:-store}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+ANCHORS_SRC=${ANCHORS:-../shared/anchors}
+A=target/anchors
+if [ ! -d "$A" ]; then cp -r "$ANCHORS_SRC" "$A" && chmod -R u+w "$A"; fi
+[ -f "$A/data/out/records-100000.tsv" ] || (cd "$A" && node data/records.js 100000 >/dev/null)
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+CP="target/classes:target/test-classes:$(cat target/cp.txt)"
+OPTS=(--enable-native-access=ALL-UNNAMED -Xmx4g -Dglass.platform=Headless -Dprism.order=sw)
+run() { "$JAVA" "${OPTS[@]}" -cp "$CP" "$@"; }
+if [[ "$WHAT" == store || "$WHAT" == all ]]; then
+  echo "## Anchor: raw SQLite through sqlite-jdbc (same run)"; echo
+  (cd "$A" && sqlite-limit/run.sh 1 2>/dev/null | grep -E '^\||^SQLite|^<!--' | grep -E 'mc \||^\| driver|^\|---' || true)
+  echo; echo "## Carnet: store"; echo
+  run fr.carnet.bench.StoreBench "$A/data/out/records-100000.tsv" target/bench 2>/dev/null
+fi
+for b in sync desk growth report; do
+  if [[ "$WHAT" == "$b" || "$WHAT" == all ]]; then
+    cls="fr.carnet.bench.${b^}Bench"
+    if [ -f "target/test-classes/${cls//.//}.class" ]; then echo; echo "## Carnet: $b"; echo; run "$cls" "$A" 2>/dev/null; fi
+  fi
+done
