@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds Carnet's Linux installers with jpackage: target/dist/Carnet (app-image) and
+# target/dist/carnet_<version>_amd64.deb, with a jlink'd runtime (not a whole JDK).
+#   packaging/jpackage.sh            build the jar, then the app-image and the .deb
+#   packaging/jpackage.sh --no-build use the jar already in target/ (how -Ppackage calls it)
+#   packaging/jpackage.sh --image    app-image only (no .deb)
+# Windows (.msi) and macOS (.dmg): see packaging/README.md — same script shape, run on those systems.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+J=$JAVA_HOME/bin
+BUILD=1; DEB=1
+for a in "$@"; do
+  case "$a" in
+    --no-build) BUILD=0 ;;
+    --image) DEB=0 ;;
+  esac
+done
+VERSION=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' pom.xml | head -1)
+[ "$BUILD" = 1 ] && ./mvnw -B -q package -DskipTests
+rm -rf target/jp target/dist && mkdir -p target/jp/app target/jp/fxmods target/dist
+./mvnw -B -q dependency:copy-dependencies -DincludeScope=runtime -DexcludeGroupIds=org.openjfx -DoutputDirectory=target/jp/app
+./mvnw -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeGroupIds=org.openjfx -Dclassifier=linux -DoutputDirectory=target/jp/fxmods
+JAR=$(ls target/carnet-*.jar | grep -v -e sources -e tests | head -1)
+cp "$JAR" target/jp/app/
+cp LICENSE target/jp/app/LICENSE.txt
+mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data/
+"$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \
+  --description "Carnet — suivi social hors ligne" \
+  --icon packaging/icons/carnet-256.png \
+  --input target/jp/app --main-jar "$(basename "$JAR")" --main-class fr.carnet.ui.app.CarnetLauncher \
+  --module-path target/jp/fxmods \
+  --add-modules javafx.controls,javafx.swing,java.sql,java.desktop,java.naming,java.management,java.instrument,java.compiler,java.security.jgss,java.net.http,java.logging,java.xml,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.crypto.ec,jdk.httpserver \
+  --jlink-options "--strip-debug --no-man-pages --no-header-files" \
+  --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
+  --java-options "-Dcarnet.sampleData=\$APPDIR/sample-data" \
+  --dest target/dist
+if [ "$DEB" = 1 ]; then
+  "$J/jpackage" --type deb --app-image target/dist/Carnet --name carnet --app-version "$VERSION" --vendor "Carnet" \
+    --description "Carnet — suivi social hors ligne" --license-file LICENSE \
+    --linux-shortcut --linux-menu-group Office --linux-app-category misc \
+    --linux-package-deps libgtk-3-0 \
+    --resource-dir packaging/linux \
+    --dest target/dist
+fi
+ls -la target/dist
