@@ -71,6 +71,7 @@ public final class Editor {
                 patch.set(e.getKey(), change(NullNode.getInstance(), e.getValue()));
             }
             ChangeJournal.append(ctx, type, id, "create", Json.object(), patch, null, actorId, now);
+            AuditLog.record(ctx, OffsetDateTime.now(store.clock()), actorId, AuditLog.Action.CREATE, type, id, null);
             return r;
         });
     }
@@ -104,6 +105,8 @@ public final class Editor {
                     cur.conflictId() != null ? SyncState.CONFLICT : SyncState.PENDING, next, cur.authorId(), cur.serverTime(), now);
             RecordRepository.replace(ctx, r);
             ChangeJournal.append(ctx, type, id, "update", cur.vv(), patch, null, actorId, now);
+            AuditLog.record(ctx, OffsetDateTime.now(store.clock()), actorId, AuditLog.Action.UPDATE, type, id,
+                    String.join(",", iterable(patch.fieldNames())));
             return r;
         });
     }
@@ -129,6 +132,8 @@ public final class Editor {
                     cur.conflictId() != null ? SyncState.CONFLICT : SyncState.PENDING, cur.fields(), cur.authorId(), cur.serverTime(), now);
             RecordRepository.replace(ctx, r);
             ChangeJournal.append(ctx, type, id, deleted ? "delete" : "undelete", cur.vv(), Json.object(), null, actorId, now);
+            AuditLog.record(ctx, OffsetDateTime.now(store.clock()), actorId, deleted ? AuditLog.Action.DELETE : AuditLog.Action.UNDELETE,
+                    type, id, null);
             return r;
         });
     }
@@ -153,6 +158,10 @@ public final class Editor {
 
     private String now() {
         return OffsetDateTime.now(store.clock()).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        return () -> it;
     }
 
     private static ObjectNode change(JsonNode old, JsonNode nv) {

@@ -167,6 +167,24 @@ class StoreIT {
         }
     }
 
+    @Test
+    void everyChangeAndEveryReadLeavesAnAuditEntryWithoutFieldValues() {
+        try (Store s = Store.create(dir.resolve("c.db"), PASS)) {
+            String me = UUID.randomUUID().toString();
+            Editor ed = new Editor(s, me, Role.AS);
+            String hh = ed.create(RecordType.HOUSEHOLD, household("Famille Caron"));
+            ed.update(RecordType.HOUSEHOLD, hh, Json.object().put("housing", "Locataire parc social"));
+            AuditLog.recordRead(s, me, AuditLog.Action.OPEN_FILE, RecordType.HOUSEHOLD, hh, null);
+            AuditLog.recordRead(s, me, AuditLog.Action.PRINT, RecordType.HOUSEHOLD, hh, "pdf");
+            var entries = s.read(ctx -> AuditLog.forRecord(ctx, RecordType.HOUSEHOLD, hh));
+            assertThat(entries).extracting(AuditLog.Entry::action).containsExactly(
+                    AuditLog.Action.CREATE, AuditLog.Action.UPDATE, AuditLog.Action.OPEN_FILE, AuditLog.Action.PRINT);
+            assertThat(entries).allSatisfy(e -> assertThat(e.workerId()).isEqualTo(me));
+            assertThat(entries.get(1).detail()).isEqualTo("housing");
+            assertThat(entries.toString()).doesNotContain("Caron").doesNotContain("Locataire");
+        }
+    }
+
     private static byte[] digest(Path f) throws Exception {
         return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
     }
