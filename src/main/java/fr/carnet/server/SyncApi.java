@@ -44,7 +44,8 @@ public final class SyncApi {
         this.pull = new Pull(this);
     }
 
-    ServerDb db() {
+    /** The database this API serves. */
+    public ServerDb db() {
         return db;
     }
 
