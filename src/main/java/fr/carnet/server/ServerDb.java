@@ -40,12 +40,34 @@ public final class ServerDb implements AutoCloseable {
         else throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
         int size = dialect == SQLDialect.SQLITE ? 1 : 8;
         pool = new ArrayBlockingQueue<>(size);
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/server")
-                .loggers("slf4j").load().migrate();
         try {
-            for (int i = 0; i < size; i++) pool.add(connect());
+            Connection first = connect();
+            if (!isCurrent(first)) {
+                Flyway.configure().dataSource(url, null, null).locations("classpath:db/server")
+                        .loggers("slf4j").load().migrate();
+            }
+            pool.add(first);
+            for (int i = 1; i < size; i++) pool.add(connect());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the server database", e);
+        }
+    }
+
+    /** The newest script in db/server; a database already there skips Flyway (fast restarts). */
+    static final int LATEST = 1;
+
+    private static boolean isCurrent(Connection c) {
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = "
+                     + (c.getMetaData().getURL().startsWith("jdbc:sqlite:") ? "1" : "true"))) {
+            return rs.next() && rs.getInt(1) == LATEST;
+        } catch (SQLException e) {
+            try {
+                if (!c.getAutoCommit()) c.rollback();
+            } catch (SQLException ignored) {
+                // fresh database
+            }
+            return false;
         }
     }
 

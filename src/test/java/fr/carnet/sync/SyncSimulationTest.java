@@ -252,7 +252,7 @@ class SyncSimulationTest {
                 int clients = 3 + (rnd.nextInt(4) == 0 ? rnd.nextInt(6) : rnd.nextInt(2));
                 for (int i = 0; i < clients; i++) laptops.add(new Laptop(i, ACCOUNTS[rnd.nextInt(ACCOUNTS.length)]));
                 for (Laptop l : laptops) l.sync();
-                int steps = 6 + rnd.nextInt(8);
+                int steps = 5 + rnd.nextInt(7);
                 List<String> points = List.of("push.beforeSend", "push.afterResponse", "push.afterCommit", "pull.afterResponse", "pull.afterCommit");
                 for (int s = 0; s < steps; s++) {
                     Laptop l = laptops.get(rnd.nextInt(laptops.size()));
@@ -293,7 +293,14 @@ class SyncSimulationTest {
             for (Delayed d : delayed) api.handle(d.req());
             delayed.clear();
             for (Laptop l : laptops) l.crashAt = null;
-            for (int round = 0; round < 4; round++) for (Laptop l : laptops) l.engine.sync(SyncProgress.NONE);
+            for (int round = 0; round < 6; round++) {
+                boolean quiet = round > 0;
+                for (Laptop l : laptops) {
+                    SyncResult r = l.engine.sync(SyncProgress.NONE);
+                    if (r.sent() > 0 || r.received() > 0) quiet = false;
+                }
+                if (quiet) return;
+            }
         }
 
         void check() {
