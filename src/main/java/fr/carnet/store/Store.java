@@ -86,6 +86,24 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Tests only (the sync simulation creates thousands of stores): creates a store with fixed,
+     * cheap key parameters instead of tuned ones. Package-private; reached through the test
+     * helper fr.carnet.store.TestStores. Never used by the application.
+     */
+    static Store createWithParams(Path file, char[] passphrase, KeyParams params, Clock clock) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            params.write(KeyParams.fileFor(file));
+            Store s = new Store(file, params.derive(passphrase), clock);
+            s.migrate();
+            return s;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not create the store", e);
+        }
+    }
+
     /** Opens an existing store; a wrong passphrase or a foreign file fails cleanly, leaving the file untouched. */
     public static Store open(Path file, char[] passphrase) {
         return open(file, passphrase, Clock.systemDefaultZone());

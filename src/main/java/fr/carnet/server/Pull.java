@@ -1,0 +1,242 @@
+package fr.carnet.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.Enums.Role;
+import fr.carnet.domain.RecordType;
+import fr.carnet.sync.WireResponse;
+import fr.carnet.util.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * {@code GET /api/v1/sync/pull} and {@code GET /api/v1/conflicts}. Changes come in server order:
+ * records by their latest server version, scope events at their position. A grant sends the whole
+ * household (parent first) at its position; a record whose parent comes later in the order brings
+ * its parent along, so a page never holds a child before its parent.
+ */
+final class Pull {
+    static final int DEFAULT_LIMIT = 500, MAX_LIMIT = 1000;
+    private static final String SMS_TYPES = " AND type IN ('household', 'person', 'contact', 'visit')";
+    private final SyncApi api;
+
+    Pull(SyncApi api) {
+        this.api = api;
+    }
+
+    WireResponse pull(Session s, Map<String, String> query) {
+        int limit = DEFAULT_LIMIT;
+        String l = query.get("limit");
+        if (l != null) {
+            try {
+                limit = Integer.parseInt(l);
+            } catch (NumberFormatException e) {
+                throw ApiException.bad("INVALID_LIMIT", "limit must be 1..1000");
+            }
+            if (limit < 1 || limit > MAX_LIMIT) throw ApiException.bad("INVALID_LIMIT", "limit must be 1..1000");
+        }
+        String c = query.get("cursor");
+        long from = c == null ? 0 : decode(c);
+        int lim = limit;
+        return api.db().tx(ctx -> page(ctx, s, from, c != null, lim));
+    }
+
+    private WireResponse page(DSLContext ctx, Session s, long from, boolean hasCursor, int limit) {
+        long high = SyncApi.counter(ctx, "seq");
+        if (hasCursor && from < SyncApi.counter(ctx, "horizon"))
+            throw new ApiException(410, "RESET_REQUIRED", "cursor older than the retention horizon");
+        if (from > high) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        String w = s.workerId();
+        String types = s.role() == Role.SMS ? SMS_TYPES : "";
+        List<ServerRecord> recs = new ArrayList<>();
+        for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
+                + Scope.inScope("household_id") + " ORDER BY sv LIMIT ?", from, high, w, w, limit)) recs.add(ServerRecord.of(r));
+        record Event(String household, long pos, String kind) {}
+        List<Event> events = new ArrayList<>();
+        for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? "
+                + "ORDER BY pos, household_id LIMIT ?", w, from, high, limit))
+            events.add(new Event(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class)));
+        // the latest event of each household concerned (maybe beyond this page)
+        Map<String, Event> latest = new HashMap<>();
+        Map<String, Long> lastGrant = new HashMap<>();
+        if (!events.isEmpty() || !recs.isEmpty()) {
+            for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? ORDER BY pos", w, from, high)) {
+                Event e = new Event(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class));
+                latest.put(e.household(), e);
+                if (e.kind().equals("grant")) lastGrant.put(e.household(), e.pos());
+            }
+        }
+        long bound = Long.MAX_VALUE;
+        if (recs.size() == limit) bound = Math.min(bound, recs.get(recs.size() - 1).sv());
+        if (events.size() == limit) bound = Math.min(bound, events.get(events.size() - 1).pos());
+        TreeMap<Long, List<Object>> byPos = new TreeMap<>();
+        for (ServerRecord r : recs) if (r.sv() <= bound) byPos.computeIfAbsent(r.sv(), k -> new ArrayList<>()).add(r);
+        for (Event e : events) if (e.pos() <= bound) byPos.computeIfAbsent(e.pos(), k -> new ArrayList<>()).add(e);
+
+        Map<String, ServerRecord> parents = ancestors(ctx, recs);
+        ArrayNode changes = Json.MAPPER.createArrayNode();
+        Set<String> sent = new HashSet<>();
+        long cursor = from;
+        boolean stoppedEarly = false;
+        for (var entry : byPos.entrySet()) {
+            if (changes.size() >= limit) {
+                stoppedEarly = true;
+                break;
+            }
+            for (Object o : entry.getValue()) {
+                if (o instanceof ServerRecord r) {
+                    Long g = lastGrant.get(r.householdId());
+                    if (g != null && g > r.sv()) continue; // the household's grant sends it
+                    upsertWithAncestors(changes, sent, r, parents, s.role());
+                } else if (o instanceof Event e) {
+                    Event last = latest.get(e.household());
+                    if (last != null && last.pos() > e.pos()) continue; // superseded by a later grant or evict
+                    List<ServerRecord> all = household(ctx, e.household(), types);
+                    if (e.kind().equals("grant")) {
+                        for (ServerRecord r : all) upsert(changes, sent, r, s.role());
+                    } else {
+                        for (int i = all.size() - 1; i >= 0; i--) {
+                            ObjectNode ev = changes.addObject();
+                            ev.put("kind", "evict");
+                            ev.put("type", all.get(i).type().wire());
+                            ev.put("id", all.get(i).id());
+                        }
+                    }
+                }
+            }
+            cursor = entry.getKey();
+        }
+        boolean hasMore = stoppedEarly || bound != Long.MAX_VALUE;
+        if (!hasMore) cursor = Math.max(from, high);
+        ObjectNode out = Json.object();
+        out.set("changes", changes);
+        out.put("cursor", encode(cursor));
+        out.put("hasMore", hasMore);
+        out.put("serverTime", api.now());
+        return WireResponse.json(200, out);
+    }
+
+    private static void upsertWithAncestors(ArrayNode changes, Set<String> sent, ServerRecord r, Map<String, ServerRecord> parents, Role role) {
+        ServerRecord p = r.parentId() == null ? null : parents.get(r.parentId());
+        if (p != null && p.sv() > r.sv() && !sent.contains(p.id())) upsertWithAncestors(changes, sent, p, parents, role);
+        upsert(changes, sent, r, role);
+    }
+
+    private static void upsert(ArrayNode changes, Set<String> sent, ServerRecord r, Role role) {
+        if (role == Role.SMS && r.type().confidentialType()) return;
+        sent.add(r.id());
+        ObjectNode c = changes.addObject();
+        c.put("kind", "upsert");
+        c.set("record", r.toWire(role));
+    }
+
+    /** Parents and grandparents of the page's records. */
+    private static Map<String, ServerRecord> ancestors(DSLContext ctx, List<ServerRecord> recs) {
+        Map<String, ServerRecord> out = new HashMap<>();
+        Set<String> want = new HashSet<>();
+        for (ServerRecord r : recs) if (r.parentId() != null) want.add(r.parentId());
+        for (int depth = 0; depth < 3 && !want.isEmpty(); depth++) {
+            Set<String> next = new HashSet<>();
+            for (Record row : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(want.size(), "?")) + ")", want.toArray())) {
+                ServerRecord p = ServerRecord.of(row);
+                out.put(p.id(), p);
+                if (p.parentId() != null && !out.containsKey(p.parentId())) next.add(p.parentId());
+            }
+            want = next;
+        }
+        return out;
+    }
+
+    /** Every record of a household, parents first. */
+    private static List<ServerRecord> household(DSLContext ctx, String householdId, String types) {
+        List<ServerRecord> all = new ArrayList<>();
+        for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE household_id = ?" + types, householdId))
+            all.add(ServerRecord.of(r));
+        List<RecordType> order = RecordType.parentFirst();
+        all.sort(Comparator.comparingInt((ServerRecord r) -> order.indexOf(r.type())).thenComparingLong(ServerRecord::sv));
+        return all;
+    }
+
+    WireResponse conflicts(Session s) {
+        return api.db().tx(ctx -> {
+            String types = s.role() == Role.SMS ? " AND c.type IN ('household', 'person', 'contact', 'visit')" : "";
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            for (Record c : ctx.fetch("SELECT c.id, c.record_id, c.type, c.fields, c.base, c.current_values, c.current_meta FROM srv_conflict c "
+                    + "WHERE c.status = 'open'" + types + " AND " + Scope.inScope("c.household_id") + " ORDER BY c.opened_sv", s.workerId(), s.workerId())) {
+                RecordType t = RecordType.fromWire(c.get("type", String.class)).orElseThrow();
+                ObjectNode n = list.addObject();
+                n.put("id", c.get("id", String.class));
+                n.put("type", t.wire());
+                n.put("recordId", c.get("record_id", String.class));
+                ArrayNode fs = n.putArray("fields");
+                for (String f : SyncApi.list(Json.read(c.get("fields", String.class)))) if (!t.hiddenFrom(f, s.role())) fs.add(f);
+                n.set("base", ServerRecord.visibleFields(t, Json.readObject(c.get("base", String.class)), s.role()));
+                n.set("current", ServerRecord.visibleFields(t, Json.readObject(c.get("current_values", String.class)), s.role()));
+                n.set("currentMeta", Json.read(c.get("current_meta", String.class)));
+                ArrayNode ps = n.putArray("proposals");
+                for (Record p : ctx.fetch("SELECT vals, author, replica, server_time FROM srv_proposal WHERE conflict_id = ? ORDER BY idx", c.get("id", String.class))) {
+                    ObjectNode pn = ps.addObject();
+                    pn.set("values", ServerRecord.visibleFields(t, Json.readObject(p.get("vals", String.class)), s.role()));
+                    pn.put("author", p.get("author", String.class));
+                    pn.put("replica", p.get("replica", String.class));
+                    pn.put("serverTime", p.get("server_time", String.class));
+                }
+            }
+            ObjectNode out = Json.object();
+            out.set("conflicts", list);
+            return WireResponse.json(200, out);
+        });
+    }
+
+    String encode(long pos) {
+        String body = "1." + pos;
+        return body + "." + mac(body);
+    }
+
+    long decode(String cursor) {
+        if (cursor.length() > 100) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        int dot = cursor.lastIndexOf('.');
+        if (dot < 0 || !cursor.startsWith("1.")) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        String body = cursor.substring(0, dot);
+        if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII), cursor.substring(dot + 1).getBytes(StandardCharsets.US_ASCII)))
+            throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        try {
+            return Long.parseLong(body.substring(2));
+        } catch (NumberFormatException e) {
+            throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        }
+    }
+
+    /** The position a cursor names (for tests and the simulation's monotonicity check). */
+    static long position(String cursor) {
+        String body = cursor.substring(0, cursor.lastIndexOf('.'));
+        return Long.parseLong(body.substring(2));
+    }
+
+    private String mac(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(api.cursorKeyBytes(), "HmacSHA256"));
+            byte[] d = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

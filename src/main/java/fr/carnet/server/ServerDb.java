@@ -1,0 +1,145 @@
+package fr.carnet.server;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The server's database: SQLite (a file, one connection, one transaction at a time) or
+ * PostgreSQL (a small pool), the same SQL on both. Migrated by Flyway from {@code db/server}.
+ */
+public final class ServerDb implements AutoCloseable {
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final String url;
+    private final SQLDialect dialect;
+    private final BlockingQueue<Connection> pool;
+    private final ReentrantLock sqliteLock = new ReentrantLock(true);
+    private final Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false);
+    private volatile boolean closed;
+
+    /** Opens (and migrates) the database at a JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
+    public ServerDb(String url) {
+        this.url = url;
+        if (url.startsWith("jdbc:sqlite:")) dialect = SQLDialect.SQLITE;
+        else if (url.startsWith("jdbc:postgresql:")) dialect = SQLDialect.POSTGRES;
+        else throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
+        int size = dialect == SQLDialect.SQLITE ? 1 : 8;
+        pool = new ArrayBlockingQueue<>(size);
+        try {
+            Connection first = connect();
+            if (!isCurrent(first)) {
+                Flyway.configure().dataSource(url, null, null).locations("classpath:db/server")
+                        .loggers("slf4j").load().migrate();
+            }
+            pool.add(first);
+            for (int i = 1; i < size; i++) pool.add(connect());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the server database", e);
+        }
+    }
+
+    /** The newest script in db/server; a database already there skips Flyway (fast restarts). */
+    static final int LATEST = 1;
+
+    private static boolean isCurrent(Connection c) {
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = "
+                     + (c.getMetaData().getURL().startsWith("jdbc:sqlite:") ? "1" : "true"))) {
+            return rs.next() && rs.getInt(1) == LATEST;
+        } catch (SQLException e) {
+            try {
+                if (!c.getAutoCommit()) c.rollback();
+            } catch (SQLException ignored) {
+                // fresh database
+            }
+            return false;
+        }
+    }
+
+    /** A SQLite file URL for a path. */
+    public static String sqliteUrl(java.nio.file.Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        if (dialect == SQLDialect.SQLITE) {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=NORMAL");
+                st.execute("PRAGMA busy_timeout=10000");
+            }
+        }
+        return c;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in one transaction and returns its result; any exception rolls it back. */
+    public <T> T tx(Function<DSLContext, T> work) {
+        if (closed) throw new IllegalStateException("database closed");
+        boolean sqlite = dialect == SQLDialect.SQLITE;
+        if (sqlite) sqliteLock.lock();
+        Connection c = null;
+        try {
+            c = pool.poll(30, TimeUnit.SECONDS);
+            if (c == null) throw new IllegalStateException("no database connection available");
+            c.setAutoCommit(false);
+            try {
+                T r = work.apply(DSL.using(c, dialect, settings));
+                c.commit();
+                return r;
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (c != null) {
+                try {
+                    if (c.isClosed()) c = connect();
+                } catch (SQLException e) {
+                    c = null;
+                }
+                if (c != null) pool.add(c);
+            }
+            if (sqlite) sqliteLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Connection c;
+        while ((c = pool.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,591 @@
+package fr.carnet.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.Enums.SyncState;
+import fr.carnet.domain.RecordType;
+import fr.carnet.store.ChangeJournal;
+import fr.carnet.store.JournalEntry;
+import fr.carnet.store.RecordRepository;
+import fr.carnet.store.Store;
+import fr.carnet.store.StoredRecord;
+import fr.carnet.util.Json;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The laptop's sync (SYNC.md): push the change journal in seq order, then pull until the server
+ * has nothing more, then refresh the conflict list. Every step commits locally in one transaction
+ * (a push answer with its journal statuses; a pulled page with its cursor), so a sync interrupted
+ * anywhere resumes at the next call. A pulled record never overwrites a field with an unpushed
+ * local change: the server state is kept as a shadow and the pending changes are replayed on it.
+ *
+ * <pre>{@code
+ * SyncEngine engine = new SyncEngine(store, new SyncClient(new HttpTransport(uri), login, password, "Laptop 12"));
+ * SyncResult r = engine.sync((phase, sent, received) -> …);   // r.summary(): "12 envoyés, 40 reçus, 1 conflit"
+ * for (LocalConflict c : engine.conflicts()) …;
+ * engine.keepMine(c.id()); engine.keepTheirs(c.id()); engine.resolve(c.id(), combinedValues);  // pushed at the next sync
+ * }</pre>
+ */
+public final class SyncEngine {
+    /** Largest push batch (SYNC.md). */
+    public static final int MAX_BATCH = 500;
+    private static final int PULL_LIMIT = 500;
+
+    private final Store store;
+    private final SyncClient client;
+    private volatile Consumer<String> faultHook = p -> { };
+    private int batchSize = MAX_BATCH;
+
+    public SyncEngine(Store store, SyncClient client) {
+        this.store = store;
+        this.client = client;
+    }
+
+    /**
+     * Test hook: called at named points of a sync ({@code push.beforeSend}, {@code push.afterResponse},
+     * {@code push.afterCommit}, {@code pull.afterResponse}, {@code pull.afterCommit}); it may throw to
+     * simulate a crash there.
+     */
+    public void setFaultHook(Consumer<String> hook) {
+        this.faultHook = hook == null ? p -> { } : hook;
+    }
+
+    private void fault(String point) {
+        faultHook.accept(point);
+    }
+
+    /** Runs one full sync; throws {@link SyncException} when it had to stop (everything done so far stays). */
+    public SyncResult sync(SyncProgress progress) {
+        Tally t = new Tally();
+        try {
+            progress.progress("sync.phase.session", 0, 0);
+            ensureSession();
+            progress.progress("sync.phase.push", 0, 0);
+            pushAll(t, progress);
+            progress.progress("sync.phase.pull", t.sent, 0);
+            pullAll(t, progress);
+            progress.progress("sync.phase.conflicts", t.sent, t.received);
+            int open = refreshConflicts();
+            return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
+        } catch (IOException e) {
+            throw new SyncException("sync.error.network", e);
+        }
+    }
+
+    private static final class Tally {
+        int sent, received, conflicts;
+        final List<SyncResult.Rejection> rejected = new ArrayList<>();
+        final List<SyncResult.MergeNote> merged = new ArrayList<>();
+    }
+
+    // ---- session and replica ----
+
+    private String meta(DSLContext ctx, String k) {
+        Record r = ctx.fetchOne("SELECT v FROM store_meta WHERE k = ?", k);
+        return r == null ? null : r.get(0, String.class);
+    }
+
+    private static void setMeta(DSLContext ctx, String k, String v) {
+        ctx.execute("DELETE FROM store_meta WHERE k = ?", k);
+        if (v != null) ctx.execute("INSERT INTO store_meta (k, v) VALUES (?, ?)", k, v);
+    }
+
+    /** This laptop's replica id (null before the first sync). */
+    public String replica() {
+        return store.read(ctx -> meta(ctx, "sync.replica"));
+    }
+
+    private void ensureSession() throws IOException {
+        if (client.session() != null && client.session().path("replica").asText().equals(replica())) return;
+        String deviceId = store.write(ctx -> {
+            String d = meta(ctx, "sync.deviceId");
+            if (d == null) {
+                d = UUID.randomUUID().toString();
+                setMeta(ctx, "sync.deviceId", d);
+            }
+            return d;
+        });
+        JsonNode s = client.login(deviceId);
+        String replica = s.path("replica").asText();
+        store.write(ctx -> {
+            if (!replica.equals(meta(ctx, "sync.replica"))) {
+                // A new replica numbers its changes from 1: the journal's seqs are shifted by a base.
+                Record minPending = ctx.fetchOne("SELECT MIN(seq), (SELECT MAX(seq) FROM change_journal) FROM change_journal WHERE status = 'PENDING'");
+                long base = minPending.get(0) != null ? minPending.get(0, Long.class) - 1
+                        : minPending.get(1) != null ? minPending.get(1, Long.class) : 0;
+                setMeta(ctx, "sync.replica", replica);
+                setMeta(ctx, "sync.seqBase", Long.toString(base));
+            }
+            setMeta(ctx, "sync.workerId", s.path("worker").path("id").asText());
+            setMeta(ctx, "sync.role", s.path("worker").path("role").asText());
+            return null;
+        });
+    }
+
+    private long seqBase(DSLContext ctx) {
+        String b = meta(ctx, "sync.seqBase");
+        return b == null ? 0 : Long.parseLong(b);
+    }
+
+    // ---- push ----
+
+    private void pushAll(Tally t, SyncProgress progress) throws IOException {
+        for (int rounds = 0; rounds < 10_000; rounds++) {
+            record Batch(ObjectNode body, List<JournalEntry> entries, long base) {}
+            Batch b = store.read(ctx -> {
+                List<JournalEntry> es = ChangeJournal.pending(ctx, batchSize);
+                if (es.isEmpty()) return null;
+                long base = seqBase(ctx);
+                ObjectNode body = Json.object();
+                body.put("replica", meta(ctx, "sync.replica"));
+                ArrayNode ms = body.putArray("mutations");
+                for (JournalEntry e : es) ms.add(mutation(ctx, e, base));
+                return new Batch(body, es, base);
+            });
+            if (b == null) return;
+            fault("push.beforeSend");
+            WireResponse r = client.call("POST", "/api/v1/sync/push", Map.of(), b.body());
+            fault("push.afterResponse");
+            switch (r.status()) {
+                case 200 -> {
+                    store.write(ctx -> {
+                        applyPushResults(ctx, r.jsonBody(), b.entries(), b.base(), t);
+                        return null;
+                    });
+                    fault("push.afterCommit");
+                    progress.progress("sync.phase.push", t.sent, t.received);
+                }
+                case 409 -> {
+                    long expected = r.jsonBody().path("expected").asLong(-1);
+                    if (expected < 1) throw new SyncException("sync.error.protocol", null, 409);
+                    // The server lost or never recorded changes we took as done: send them again.
+                    store.write(ctx -> ctx.execute("UPDATE change_journal SET status = 'PENDING', result = NULL WHERE seq >= ? AND seq < ?",
+                            expected + b.base(), b.entries().get(0).seq()));
+                }
+                case 413 -> {
+                    if (batchSize == 1) throw new SyncException("sync.error.protocol", null, 413);
+                    batchSize = Math.max(1, batchSize / 2);
+                }
+                default -> throw failure(r);
+            }
+        }
+    }
+
+    private static SyncException failure(WireResponse r) {
+        return switch (r.status()) {
+            case 401 -> new SyncException("sync.error.auth", null);
+            case 403 -> new SyncException("sync.error.forbidden", null);
+            case 429, 503 -> new SyncException("sync.error.busy", null, Optional.ofNullable(r.header("retry-after")).orElse("30"));
+            default -> new SyncException("sync.error.protocol", null, r.status());
+        };
+    }
+
+    private ObjectNode mutation(DSLContext ctx, JournalEntry e, long base) {
+        ObjectNode m = Json.object();
+        m.put("seq", e.seq() - base);
+        m.put("type", e.type().wire());
+        m.put("id", e.recordId());
+        m.put("op", e.op());
+        // The context: the state the edit was made on, with our own entry raised to our latest
+        // earlier change of this record.
+        VersionVector c = VersionVector.parse(e.ctx());
+        if (c == null) c = VersionVector.empty();
+        if (!e.op().equals("create")) {
+            Record own = ctx.fetchOne("SELECT MAX(seq) FROM change_journal WHERE record_type = ? AND record_id = ? AND seq < ? AND seq > ?",
+                    e.type().wire(), e.recordId(), e.seq(), base);
+            if (own != null && own.get(0) != null) c = c.raise(meta(ctx, "sync.replica"), own.get(0, Long.class) - base);
+        }
+        m.set("ctx", c.toJson());
+        m.set("patch", e.patch());
+        if (e.conflictId() != null) m.put("conflict", e.conflictId());
+        m.put("deviceTime", e.deviceTime());
+        return m;
+    }
+
+    private void applyPushResults(DSLContext ctx, JsonNode body, List<JournalEntry> sent, long base, Tally t) {
+        Map<Long, JournalEntry> bySeq = new HashMap<>();
+        for (JournalEntry e : sent) bySeq.put(e.seq() - base, e);
+        for (JsonNode res : body.path("results")) {
+            JournalEntry e = bySeq.get(res.path("seq").asLong());
+            if (e == null) continue;
+            Optional<StoredRecord> local = RecordRepository.find(ctx, e.type(), e.recordId());
+            List<JournalEntry> pending = pending(ctx, e.type(), e.recordId());
+            if (pending.stream().noneMatch(p -> p.seq() == e.seq())) continue; // already recorded (a crash after commit)
+            ObjectNode serverState = serverState(ctx, e.type(), e.recordId(), local.orElse(null), pending);
+            String status = res.path("status").asText();
+            String effective = status.equals("duplicate") ? res.path("originalStatus").asText("rejected") : status;
+            JsonNode rec = res.get("record");
+            if (rec != null && rec.isObject() && (serverState == null || s(rec) >= s(serverState))) {
+                if (effective.equals("merged") && local.isPresent()) noteMerged(ctx, local.get(), e, (ObjectNode) rec, t);
+                serverState = (ObjectNode) rec;
+            }
+            ChangeJournal.markDone(ctx, e.seq(), effective.toUpperCase(Locale.ROOT), Json.write(res));
+            t.sent++;
+            if (effective.equals("conflict") && !status.equals("duplicate")) t.conflicts++;
+            if (effective.equals("rejected"))
+                t.rejected.add(new SyncResult.Rejection(e.seq(), e.type().wire(), e.recordId(), e.op(), res.path("reason").asText("invalid")));
+            List<JournalEntry> rest = pending(ctx, e.type(), e.recordId());
+            if (serverState == null) {
+                if (rest.isEmpty()) remove(ctx, e.type(), e.recordId());
+            } else {
+                hold(ctx, e.type(), serverState, rest, local.orElse(null));
+            }
+        }
+    }
+
+    private void noteMerged(DSLContext ctx, StoredRecord before, JournalEntry e, ObjectNode rec, Tally t) {
+        List<String> fields = new ArrayList<>();
+        ObjectNode theirs = (ObjectNode) rec.path("fields");
+        Set<String> names = new LinkedHashSet<>();
+        theirs.fieldNames().forEachRemaining(names::add);
+        before.fields().fieldNames().forEachRemaining(names::add);
+        for (String f : names) if (!e.patch().has(f) && !Values.same(theirs.get(f), before.fields().get(f))) fields.add(f);
+        if (fields.isEmpty()) return;
+        String author = rec.path("meta").path("author").asText(null);
+        String time = rec.path("meta").path("serverTime").asText(null);
+        ctx.execute("INSERT INTO sync_merge_log (logged_at, record_type, record_id, fields, author, server_time) VALUES (?,?,?,?,?,?)",
+                now(), e.type().wire(), e.recordId(), Json.write(fields), author, time);
+        t.merged.add(new SyncResult.MergeNote(e.type().wire(), e.recordId(), List.copyOf(fields), author, time));
+    }
+
+    private static long s(JsonNode wireRecord) {
+        return wireRecord.path("vv").path(VersionVector.SERVER).asLong(0);
+    }
+
+    private static List<JournalEntry> pending(DSLContext ctx, RecordType type, String id) {
+        return ChangeJournal.forRecord(ctx, type, id).stream().filter(JournalEntry::pending).toList();
+    }
+
+    /**
+     * The last server state of a record as a wire record: its shadow, or — when it has no shadow —
+     * the local record with its pending changes undone. Null when the server does not hold it.
+     */
+    private ObjectNode serverState(DSLContext ctx, RecordType type, String id, StoredRecord local, List<JournalEntry> pending) {
+        Record sh = ctx.fetchOne("SELECT record FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        if (sh != null) return Json.readObject(sh.get(0, String.class));
+        if (local == null) return null;
+        ObjectNode fields = local.fields().deepCopy();
+        boolean deleted = local.deleted();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            JournalEntry e = pending.get(i);
+            switch (e.op()) {
+                case "create" -> {
+                    return null;
+                }
+                case "delete" -> deleted = false;
+                case "undelete" -> deleted = true;
+                default -> e.patch().fields().forEachRemaining(f -> Values.put(fields, f.getKey(), f.getValue().get("old")));
+            }
+        }
+        ObjectNode w = Json.object();
+        w.put("type", type.wire());
+        w.put("id", id);
+        w.set("vv", local.vv());
+        w.put("deleted", deleted);
+        if (local.conflictId() == null) w.putNull("conflict");
+        else {
+            ObjectNode c = w.putObject("conflict");
+            c.put("id", local.conflictId());
+            c.set("fields", Json.MAPPER.valueToTree(local.conflictFields()));
+        }
+        w.set("fields", fields);
+        w.putObject("meta").put("author", local.authorId()).put("serverTime", local.serverTime());
+        return w;
+    }
+
+    /** Holds a server state locally, with the still-pending changes replayed on it. */
+    private void hold(DSLContext ctx, RecordType type, ObjectNode server, List<JournalEntry> rest, StoredRecord local) {
+        String id = server.path("id").asText();
+        ObjectNode fields = ((ObjectNode) server.path("fields")).deepCopy();
+        boolean deleted = server.path("deleted").asBoolean();
+        for (JournalEntry e : rest) {
+            switch (e.op()) {
+                case "delete" -> deleted = true;
+                case "undelete" -> deleted = false;
+                default -> e.patch().fields().forEachRemaining(f -> Values.put(fields, f.getKey(), f.getValue().get("new")));
+            }
+        }
+        JsonNode conflict = server.get("conflict");
+        String conflictId = conflict != null && conflict.isObject() ? conflict.path("id").asText() : null;
+        List<String> conflictFields = new ArrayList<>();
+        if (conflictId != null) for (JsonNode f : conflict.path("fields")) conflictFields.add(f.asText());
+        SyncState state = !rest.isEmpty() ? SyncState.PENDING : conflictId != null ? SyncState.CONFLICT : SyncState.SYNCED;
+        JsonNode meta = server.path("meta");
+        String serverTime = meta.path("serverTime").isTextual() ? meta.get("serverTime").asText() : null;
+        StoredRecord r = new StoredRecord(type, id, (ObjectNode) server.path("vv"), deleted, conflictId, conflictFields, state, fields,
+                meta.path("author").isTextual() ? meta.get("author").asText() : null, serverTime,
+                local != null ? local.updatedAt() : serverTime != null ? serverTime : now());
+        if (local != null) RecordRepository.replace(ctx, r);
+        else RecordRepository.insert(ctx, r);
+        ctx.execute("DELETE FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        if (!rest.isEmpty())
+            ctx.execute("INSERT INTO sync_shadow (record_type, record_id, record) VALUES (?,?,?)", type.wire(), id, Json.write(server));
+    }
+
+    /** Removes a record and everything under it from this laptop (evict, or a create the server refused). */
+    private void remove(DSLContext ctx, RecordType type, String id) {
+        for (RecordType child : RecordType.values()) {
+            if (child.parentType() != type) continue;
+            String col = RecordRepository.table(child).getName() + "." + columnOf(child.parentField());
+            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class));
+        }
+        RecordRepository.evict(ctx, type, id);
+        ctx.execute("DELETE FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        ctx.execute("DELETE FROM sync_conflict WHERE record_type = ? AND record_id = ?", type.wire(), id);
+    }
+
+    private static String columnOf(String wire) {
+        return new fr.carnet.domain.FieldSpec(wire, fr.carnet.domain.FieldKind.TEXT, false, null, null, false).column();
+    }
+
+    /** Whether a record or anything under it has unpushed changes. */
+    private boolean pendingUnder(DSLContext ctx, RecordType type, String id) {
+        if (ctx.fetchExists(ctx.selectOne().from("change_journal").where("record_type = ? AND record_id = ? AND status = 'PENDING'", type.wire(), id)))
+            return true;
+        for (RecordType child : RecordType.values()) {
+            if (child.parentType() != type) continue;
+            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + columnOf(child.parentField()) + " = ?", id))
+                if (pendingUnder(ctx, child, r.get(0, String.class))) return true;
+        }
+        return false;
+    }
+
+    // ---- pull ----
+
+    private void pullAll(Tally t, SyncProgress progress) throws IOException {
+        int evictRetries = 0;
+        for (int pages = 0; pages < 1_000_000; pages++) {
+            String cursor = store.read(ctx -> meta(ctx, "sync.cursor"));
+            Map<String, String> q = new HashMap<>();
+            q.put("limit", Integer.toString(PULL_LIMIT));
+            if (cursor != null) q.put("cursor", cursor);
+            WireResponse r = client.call("GET", "/api/v1/sync/pull", q, null);
+            if (r.status() == 410) {
+                reset();
+                continue;
+            }
+            if (r.status() != 200) throw failure(r);
+            JsonNode page = r.jsonBody();
+            fault("pull.afterResponse");
+            // An evicted record with unpushed changes: push them first, then take the page again.
+            boolean mustPush = store.read(ctx -> {
+                for (JsonNode c : page.path("changes")) {
+                    if (!c.path("kind").asText().equals("evict")) continue;
+                    Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
+                    if (type.isPresent() && pendingUnder(ctx, type.get(), c.path("id").asText())) return true;
+                }
+                return false;
+            });
+            if (mustPush) {
+                if (++evictRetries > 3) throw new SyncException("sync.error.protocol", null, "evict");
+                pushAll(t, progress);
+                continue;
+            }
+            int n = store.write(ctx -> {
+                // the cursor is the last thing written: the page and the cursor commit together
+                int k = applyPage(ctx, page);
+                setMeta(ctx, "sync.cursor", page.path("cursor").asText());
+                return k;
+            });
+            t.received += n;
+            fault("pull.afterCommit");
+            progress.progress("sync.phase.pull", t.sent, t.received);
+            if (!page.path("hasMore").asBoolean()) return;
+        }
+    }
+
+    private int applyPage(DSLContext ctx, JsonNode page) {
+        int n = 0;
+        for (JsonNode c : page.path("changes")) {
+            Optional<RecordType> type = RecordType.fromWire(c.path("kind").asText().equals("evict") ? c.path("type").asText()
+                    : c.path("record").path("type").asText());
+            if (type.isEmpty()) continue; // a type this version does not know
+            if (c.path("kind").asText().equals("evict")) {
+                remove(ctx, type.get(), c.path("id").asText());
+                n++;
+                continue;
+            }
+            ObjectNode rec = (ObjectNode) c.get("record");
+            String id = rec.path("id").asText();
+            Optional<StoredRecord> local = RecordRepository.find(ctx, type.get(), id);
+            List<JournalEntry> pending = pending(ctx, type.get(), id);
+            ObjectNode held = serverState(ctx, type.get(), id, local.orElse(null), pending);
+            if (held != null && s(held) > s(rec)) continue; // never go back to an older state
+            hold(ctx, type.get(), rec, pending, local.orElse(null));
+            n++;
+        }
+        return n;
+    }
+
+    /** The server forgot our cursor's past (410): start over, keeping every unpushed change. */
+    private void reset() {
+        store.write(ctx -> {
+            setMeta(ctx, "sync.cursor", null);
+            List<RecordType> order = new ArrayList<>(RecordType.parentFirst());
+            java.util.Collections.reverse(order);
+            for (RecordType type : order) {
+                for (Record r : ctx.fetch("SELECT id FROM " + type.table())) {
+                    String id = r.get(0, String.class);
+                    if (!pendingUnder(ctx, type, id)) remove(ctx, type, id);
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- conflicts ----
+
+    private int refreshConflicts() throws IOException {
+        WireResponse r = client.call("GET", "/api/v1/conflicts", Map.of(), null);
+        if (r.status() != 200) throw failure(r);
+        JsonNode list = r.jsonBody().path("conflicts");
+        return store.write(ctx -> {
+            ctx.execute("DELETE FROM sync_conflict");
+            int n = 0;
+            for (JsonNode c : list) {
+                Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
+                if (type.isEmpty() || !RecordRepository.exists(ctx, type.get(), c.path("recordId").asText())) continue;
+                ctx.execute("INSERT INTO sync_conflict (id, record_type, record_id, body) VALUES (?,?,?,?)",
+                        c.path("id").asText(), type.get().wire(), c.path("recordId").asText(), Json.write(c));
+                n++;
+            }
+            return n;
+        });
+    }
+
+    /** The open conflicts on records this laptop holds, as of the last sync. */
+    public List<LocalConflict> conflicts() {
+        String replica = replica();
+        return store.read(ctx -> {
+            List<LocalConflict> out = new ArrayList<>();
+            for (Record r : ctx.fetch("SELECT body FROM sync_conflict ORDER BY rowid")) out.add(toLocal(ctx, Json.readObject(r.get(0, String.class)), replica));
+            return out;
+        });
+    }
+
+    private LocalConflict toLocal(DSLContext ctx, ObjectNode c, String replica) {
+        List<String> fields = new ArrayList<>();
+        for (JsonNode f : c.path("fields")) fields.add(f.asText());
+        List<LocalConflict.Side> proposals = new ArrayList<>();
+        for (JsonNode p : c.path("proposals"))
+            proposals.add(new LocalConflict.Side((ObjectNode) p.path("values"), text(p, "author"), text(p, "replica"), text(p, "serverTime")));
+        JsonNode cm = c.path("currentMeta");
+        LocalConflict.Side current = new LocalConflict.Side((ObjectNode) c.path("current"), text(cm, "author"), text(cm, "replica"), text(cm, "serverTime"));
+        LocalConflict.Side mine = null, theirs;
+        for (LocalConflict.Side p : proposals) if (replica != null && replica.equals(p.replica())) mine = p;
+        if (mine != null) theirs = current;
+        else if (replica != null && replica.equals(current.replica()) && !proposals.isEmpty()) {
+            mine = current;
+            theirs = proposals.get(proposals.size() - 1);
+        } else {
+            mine = current;
+            theirs = proposals.isEmpty() ? current : proposals.get(proposals.size() - 1);
+        }
+        boolean deleteConflict = RecordType.fromWire(c.path("type").asText())
+                .flatMap(t -> RecordRepository.find(ctx, t, c.path("recordId").asText())).map(StoredRecord::deleted).orElse(false);
+        return new LocalConflict(c.path("id").asText(), c.path("type").asText(), c.path("recordId").asText(), fields,
+                (ObjectNode) c.path("base"), mine, theirs, proposals, deleteConflict);
+    }
+
+    private static String text(JsonNode n, String f) {
+        return n.path(f).isTextual() ? n.get(f).asText() : null;
+    }
+
+    /** Resolves a conflict by keeping this laptop's side. */
+    public void keepMine(String conflictId) {
+        LocalConflict c = find(conflictId);
+        resolve(conflictId, c.mine().values());
+    }
+
+    /** Resolves a conflict by keeping the other side. */
+    public void keepTheirs(String conflictId) {
+        LocalConflict c = find(conflictId);
+        resolve(conflictId, c.theirs().values());
+    }
+
+    private LocalConflict find(String conflictId) {
+        return conflicts().stream().filter(c -> c.id().equals(conflictId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such conflict"));
+    }
+
+    /**
+     * Resolves a conflict with the chosen value of each field in conflict (a combined value is fine).
+     * The record shows the chosen values at once; the resolution goes to the journal and is pushed
+     * at the next sync (a resolution of a deleted record does not bring it back).
+     */
+    public void resolve(String conflictId, ObjectNode chosen) {
+        LocalConflict c = find(conflictId);
+        RecordType type = RecordType.fromWire(c.type()).orElseThrow();
+        String actor = store.read(ctx -> meta(ctx, "sync.workerId"));
+        store.write(ctx -> {
+            StoredRecord cur = RecordRepository.find(ctx, type, c.recordId()).orElseThrow(() -> new IllegalArgumentException("record not held"));
+            ObjectNode patch = Json.object(), next = cur.fields().deepCopy();
+            for (String f : c.fields()) {
+                if (type.field(f).isEmpty() && !chosen.has(f)) continue;
+                JsonNode nv = chosen.has(f) ? chosen.get(f) : cur.fields().get(f);
+                ObjectNode ch = patch.putObject(f);
+                ch.set("old", Values.get(cur.fields(), f));
+                ch.set("new", nv == null ? NullNode.getInstance() : nv);
+                Values.put(next, f, nv);
+            }
+            String now = now();
+            RecordRepository.replace(ctx, new StoredRecord(type, cur.id(), cur.vv(), cur.deleted(), cur.conflictId(), cur.conflictFields(),
+                    SyncState.PENDING, next, cur.authorId(), cur.serverTime(), now));
+            ChangeJournal.append(ctx, type, cur.id(), "resolve", cur.vv(), patch, conflictId, actor, now);
+            ctx.execute("DELETE FROM sync_conflict WHERE id = ?", conflictId);
+            return null;
+        });
+    }
+
+    /** Fields merged automatically from other workers' changes, newest first (for the sync log). */
+    public List<SyncResult.MergeNote> merges(int limit) {
+        return store.read(ctx -> {
+            List<SyncResult.MergeNote> out = new ArrayList<>();
+            for (Record r : ctx.fetch("SELECT record_type, record_id, fields, author, server_time FROM sync_merge_log ORDER BY id DESC LIMIT ?", limit)) {
+                List<String> fs = new ArrayList<>();
+                for (JsonNode f : Json.read(r.get(2, String.class))) fs.add(f.asText());
+                out.add(new SyncResult.MergeNote(r.get(0, String.class), r.get(1, String.class), fs, r.get(3, String.class), r.get(4, String.class)));
+            }
+            return out;
+        });
+    }
+
+    /** Changes refused by the server, with their reasons (the journal keeps them). */
+    public List<SyncResult.Rejection> rejections() {
+        return store.read(ctx -> {
+            List<SyncResult.Rejection> out = new ArrayList<>();
+            for (JournalEntry e : ChangeJournal.all(ctx)) {
+                if (!"REJECTED".equals(e.status())) continue;
+                out.add(new SyncResult.Rejection(e.seq(), e.type().wire(), e.recordId(), e.op(), Json.readObject(e.result()).path("reason").asText("invalid")));
+            }
+            return out;
+        });
+    }
+
+    /** Number of local changes not yet pushed. */
+    public int pendingCount() {
+        return store.read(ChangeJournal::pendingCount);
+    }
+
+    private String now() {
+        return OffsetDateTime.now(store.clock()).truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+}

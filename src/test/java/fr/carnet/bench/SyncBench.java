@@ -1,0 +1,91 @@
+package fr.carnet.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.Enums.Role;
+import fr.carnet.domain.RecordType;
+import fr.carnet.server.Admin;
+import fr.carnet.server.ServerDb;
+import fr.carnet.server.SyncApi;
+import fr.carnet.server.SyncServer;
+import fr.carnet.store.Editor;
+import fr.carnet.store.Store;
+import fr.carnet.sync.HttpTransport;
+import fr.carnet.sync.SyncClient;
+import fr.carnet.sync.SyncEngine;
+import fr.carnet.sync.SyncFixture;
+import fr.carnet.sync.SyncProgress;
+import fr.carnet.sync.SyncResult;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sync benchmark over real HTTP on loopback, SQLite server, real encrypted laptop store. Prints a
+ * Markdown table. Run: {@code ./mvnw -q test-compile exec:exec@bench -Dbench.args=…} with main class
+ * fr.carnet.bench.SyncBench, or from the IDE.
+ */
+public final class SyncBench {
+    public static void main(String[] args) throws Exception {
+        int big = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Files.createTempDirectory("carnet-bench");
+        List<String[]> rows = new ArrayList<>();
+        SyncApi api = new SyncApi(new ServerDb(ServerDb.sqliteUrl(dir.resolve("server.db"))), SyncFixture.config());
+        SyncFixture.load(api, 0, 1);
+        // big: households of 1 + 4 persons in sector Nord
+        List<Admin.Seed> seeds = new ArrayList<>();
+        List<String> households = new ArrayList<>();
+        for (int i = 0; seeds.size() < big; i++) {
+            String h = UUID.randomUUID().toString();
+            households.add(h);
+            seeds.add(new Admin.Seed(RecordType.HOUSEHOLD, h, SyncFixture.household(SyncFixture.NORD, "Famille " + i)));
+            for (int k = 0; k < 4 && seeds.size() < big; k++)
+                seeds.add(new Admin.Seed(RecordType.PERSON, UUID.randomUUID().toString(), SyncFixture.person(h, "Nom" + i, "P" + k)));
+        }
+        long t = System.nanoTime();
+        new Admin(api).load(seeds, SyncFixture.ADMIN);
+        double loadS = (System.nanoTime() - t) / 1e9;
+        SyncServer server = new SyncServer(api, SyncFixture.config());
+        URI uri = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
+        try (Store laptop = Store.create(dir.resolve("laptop.db"), "bench passphrase".toCharArray())) {
+            SyncEngine e = new SyncEngine(laptop, new SyncClient(new HttpTransport(uri), "as.martin", SyncFixture.DEMO, "bench"));
+            t = System.nanoTime();
+            SyncResult r = e.sync(SyncProgress.NONE);
+            double first = (System.nanoTime() - t) / 1e9;
+            rows.add(new String[] {"first sync, " + r.received() + " records to an empty laptop", String.format("%.1f s", first), "31 s",
+                    String.format("%.0f records/s applied end to end", r.received() / first)});
+            t = System.nanoTime();
+            int idleN = 20;
+            for (int i = 0; i < idleN; i++) e.sync(SyncProgress.NONE);
+            rows.add(new String[] {"idle sync at " + r.received() + " records", String.format("%.1f ms", (System.nanoTime() - t) / 1e6 / idleN), "8.7 ms", "push + pull + conflicts, nothing to do"});
+            Editor ed = new Editor(laptop, SyncFixture.MARTIN, Role.AS);
+            for (int i = 0; i < 10_000; i++) ed.create(RecordType.PERSON, SyncFixture.person(households.get(i % households.size()), "Neuf", "N" + i));
+            t = System.nanoTime();
+            SyncResult p = e.sync(SyncProgress.NONE);
+            rows.add(new String[] {"push of " + p.sent() + " new records", String.format("%.1f s", (System.nanoTime() - t) / 1e9), "3.5 s", "batches of 500"});
+        }
+        // idle sync at 1k: a worker of sector Sud with ~1k records
+        List<Admin.Seed> sud = new ArrayList<>();
+        for (int i = 0; sud.size() < 1000; i++) {
+            String h = UUID.randomUUID().toString();
+            sud.add(new Admin.Seed(RecordType.HOUSEHOLD, h, SyncFixture.household(SyncFixture.SUD, "Sud " + i)));
+            for (int k = 0; k < 4; k++) sud.add(new Admin.Seed(RecordType.PERSON, UUID.randomUUID().toString(), SyncFixture.person(h, "Sud" + i, "P" + k)));
+        }
+        new Admin(api).load(sud, SyncFixture.ADMIN);
+        try (Store laptop = Store.create(dir.resolve("laptop2.db"), "bench passphrase".toCharArray())) {
+            SyncEngine e = new SyncEngine(laptop, new SyncClient(new HttpTransport(uri), "cesf.petit", SyncFixture.DEMO, "bench2"));
+            SyncResult r = e.sync(SyncProgress.NONE);
+            long t2 = System.nanoTime();
+            for (int i = 0; i < 50; i++) e.sync(SyncProgress.NONE);
+            rows.add(new String[] {"idle sync at " + r.received() + " records", String.format("%.1f ms", (System.nanoTime() - t2) / 1e6 / 50), "8.7 ms", ""});
+        }
+        server.close();
+        api.db().close();
+        System.out.println("| measure | Carnet | PouchDB anchor | note |");
+        System.out.println("|---|---|---|---|");
+        for (String[] row : rows) System.out.println("| " + String.join(" | ", row) + " |");
+        System.out.printf("%n(server load of %d records: %.1f s; 2 shared cores, SQLite server, encrypted laptop store with synchronous=FULL)%n", big, loadS);
+    }
+}
