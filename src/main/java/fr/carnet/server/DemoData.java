@@ -1,14 +1,10 @@
 package fr.carnet.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.dataset.Dataset;
+import fr.carnet.dataset.DatasetReader;
+import fr.carnet.dataset.DatasetRecord;
+import fr.carnet.dataset.Organisation;
 import fr.carnet.domain.Enums.Role;
-import fr.carnet.domain.RecordType;
-import fr.carnet.util.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,36 +21,19 @@ public final class DemoData {
 
     private DemoData() {}
 
-    /** Loads {@code dir} into the server; returns how many records were loaded. */
+    /** Loads {@code dir} into the server (checked first by the dataset reader); returns how many records were loaded. */
     public static int load(SyncApi api, Path dir) {
+        Dataset ds = DatasetReader.read(dir);
         Admin admin = new Admin(api);
-        JsonNode org = Json.readValue(dir.resolve("organisation.json"), JsonNode.class);
-        for (JsonNode s : org.path("sectors"))
-            admin.sector(s.path("id").asText(), s.path("name").asText(), s.path("territoryId").asText(null));
+        for (Organisation.Sector s : ds.organisation().sectors()) admin.sector(s.id(), s.name(), s.territoryId());
         String adminId = null;
-        for (JsonNode w : org.path("workers")) {
-            List<String> sectors = new ArrayList<>();
-            for (JsonNode s : w.path("sectorIds")) sectors.add(s.asText());
-            Role role = Role.valueOf(w.path("role").asText());
-            String login = w.path("login").asText();
-            char[] pw = ACCOUNTS.contains(login) ? "demo".toCharArray() : null;
-            admin.worker(w.path("id").asText(), login, w.path("displayName").asText(login), role, sectors, pw);
-            if (role == Role.ADMIN) adminId = w.path("id").asText();
+        for (Organisation.Worker w : ds.organisation().workers()) {
+            char[] pw = ACCOUNTS.contains(w.login()) ? "demo".toCharArray() : null;
+            admin.worker(w.id(), w.login(), w.displayName(), w.role(), w.sectorIds(), pw);
+            if (w.role() == Role.ADMIN) adminId = w.id();
         }
         List<Admin.Seed> seeds = new ArrayList<>();
-        for (RecordType t : RecordType.parentFirst()) {
-            Path f = dir.resolve(t.wire() + ".jsonl");
-            if (!Files.isRegularFile(f)) continue;
-            try {
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    if (line.isBlank()) continue;
-                    JsonNode n = Json.read(line);
-                    seeds.add(new Admin.Seed(t, n.path("id").asText(), (ObjectNode) n.path("fields")));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        for (DatasetRecord r : ds.records()) seeds.add(new Admin.Seed(r.type(), r.id(), r.fields()));
         return admin.load(seeds, adminId);
     }
 }
