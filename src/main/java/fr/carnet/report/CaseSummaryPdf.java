@@ -34,6 +34,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * For several summaries in one file use {@link #open()} and {@link Document#add(CaseSummary)}.
  */
 public final class CaseSummaryPdf {
+    private static final float CHART_HEIGHT = 250;
     private final ReportOptions options;
     private final Formats fmt;
 
@@ -337,6 +338,9 @@ public final class CaseSummaryPdf {
             l.heading(2, msg("report.section.growth"));
             for (CaseSummary.Child c : s.children()) {
                 String who = String.join(" ", nonNull(c.firstName(), c.lastName()));
+                boolean twoCharts = c.points().stream().anyMatch(p -> p.weightKg() != null)
+                        && c.points().stream().anyMatch(p -> p.lengthCm() != null || p.heightCm() != null);
+                l.ensure(40 + (twoCharts ? 2 * (CHART_HEIGHT + 8) : CHART_HEIGHT + 8)); // a child's charts stay together
                 l.heading(3, msg(c.sex() == Sex.F ? "report.child.headingF" : "report.child.headingM", who, fmt.date(c.birthDate()),
                         age(c.birthDate(), s.printedOn())));
                 List<GrowthPoint> weights = c.points().stream().filter(p -> p.weightKg() != null).toList();
@@ -356,7 +360,7 @@ public final class CaseSummaryPdf {
             // Charts end at 5 years (WHO standards); later measurements are listed, not plotted.
             GrowthChart chart = GrowthChart.of(indicator, c.sex(), c.birthDate(), points, span, options.locale());
             String alt = msg("report.child.chartAlt", chart.title(), points.size());
-            l.figure(250, alt, (cs, area) -> GrowthChartPdf.draw(chart, cs, l.fonts().regular(), area));
+            l.figure(CHART_HEIGHT, alt, (cs, area) -> GrowthChartPdf.draw(chart, cs, l.fonts().regular(), area));
         }
     }
 

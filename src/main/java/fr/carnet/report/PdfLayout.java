@@ -299,7 +299,12 @@ final class PdfLayout {
             for (int i = 0; i < w.length; i++) head.add(wrap(columns.get(i).header(), fonts.bold(), SMALL, w[i] - 2 * pad));
             int headLines = head.stream().mapToInt(List::size).max().orElse(1);
             float headHeight = headLines * line + 2 * pad;
-            ensure(headHeight + line + 2 * pad);
+            // Never a header alone at the foot of a page: it goes with (up to 6 lines of) the first row.
+            int firstLines = 1;
+            if (!rows.isEmpty())
+                for (int i = 0; i < w.length && i < rows.get(0).length; i++)
+                    firstLines = Math.max(firstLines, wrap(rows.get(0)[i] == null ? "" : rows.get(0)[i], fonts.regular(), SMALL, w[i] - 2 * pad).size());
+            ensure(headHeight + Math.min(firstLines, 6) * line + 2 * pad);
             drawHeader(table, head, w, headHeight, pad, line, true);
             for (int r = 0; r < rows.size(); r++) {
                 String[] row = rows.get(r);

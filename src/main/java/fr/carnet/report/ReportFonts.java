@@ -1,6 +1,8 @@
 package fr.carnet.report;
 
-import java.io.ByteArrayInputStream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,11 +28,19 @@ public record ReportFonts(PDFont regular, PDFont bold) {
     /** Loads both faces into {@code doc} (once per document). */
     public static ReportFonts load(PDDocument doc) {
         try {
-            return new ReportFonts(PDType0Font.load(doc, new ByteArrayInputStream(ChartFonts.dejaVuSans())),
-                    PDType0Font.load(doc, new ByteArrayInputStream(Bold.BYTES)));
+            return new ReportFonts(face(doc, ChartFonts.dejaVuSans()), face(doc, Bold.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the report fonts", e);
         }
+    }
+
+    // PDFBox applies GSUB ligatures (fi → ﬁ) when drawing: that breaks searching, copying and
+    // screen readers ("conﬁdentiel"), so substitutions are turned off.
+    private static PDFont face(PDDocument doc, byte[] bytes) throws IOException {
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+        ttf.setEnableGsub(false);
+        for (String feature : new String[] {"liga", "clig", "dlig", "hlig"}) ttf.disableGsubFeature(feature);
+        return PDType0Font.load(doc, ttf, true);
     }
 
     private static byte[] read(String resource) {

@@ -67,7 +67,7 @@ class CaseSummaryPdfTest {
         int n = pages(pdf);
         assertThat(n).isGreaterThanOrEqualTo(4);
         for (int i = 1; i <= n; i++) assertThat(t).contains("page " + i + " / " + n);
-        assertThat(t).contains("Lefèvre-Étienne", "Hélène", "Noé", "1\u202F234,50\u00A0€", "NOTE-CONFIDENTIELLE");
+        assertThat(t).contains("justificatifs", "Document confidentiel", "Lefèvre-Étienne", "Hélène", "Noé", "1\u202F234,50\u00A0€", "NOTE-CONFIDENTIELLE");
         for (int i = 0; i < 70; i++) assertThat(t).contains("COMPTE-RENDU-" + i + " ");
         // The table header is drawn again on every page the timeline runs onto.
         assertThat(t.split("Objet, compte rendu et suite", -1).length - 1).isGreaterThanOrEqualTo(n - 2);
