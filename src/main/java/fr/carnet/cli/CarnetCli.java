@@ -16,6 +16,7 @@ public final class CarnetCli {
     public CarnetCli() {
         add(new ImportCommand());
         add(new GenerateCommand());
+        add(new ReportCommand());
     }
 
     private void add(Subcommand c) {
