@@ -142,6 +142,7 @@ public final class Formats {
         if (text == null) return java.util.OptionalDouble.empty();
         String s = text.strip().replace(" ", "").replace(String.valueOf(NBSP), "").replace(String.valueOf(NNBSP), "");
         if (s.isEmpty()) return java.util.OptionalDouble.empty();
+        s = s.replace('-', '−'); // the formats write U+2212; people type a hyphen
         DecimalFormat f = numberFormat(s.indexOf(',') >= 0 ? ',' : '.', 6);
         f.setGroupingUsed(false);
         ParsePosition pos = new ParsePosition(0);
