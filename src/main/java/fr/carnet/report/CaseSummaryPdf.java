@@ -335,12 +335,11 @@ public final class CaseSummaryPdf {
 
         private void growth() {
             if (s.children().isEmpty()) return;
+            l.ensure(36 + childHeight(s.children().get(0))); // the section title never alone at the foot of a page
             l.heading(2, msg("report.section.growth"));
             for (CaseSummary.Child c : s.children()) {
                 String who = String.join(" ", nonNull(c.firstName(), c.lastName()));
-                boolean twoCharts = c.points().stream().anyMatch(p -> p.weightKg() != null)
-                        && c.points().stream().anyMatch(p -> p.lengthCm() != null || p.heightCm() != null);
-                l.ensure(40 + (twoCharts ? 2 * (CHART_HEIGHT + 8) : CHART_HEIGHT + 8)); // a child's charts stay together
+                l.ensure(childHeight(c)); // a child's charts stay together with the name
                 l.heading(3, msg(c.sex() == Sex.F ? "report.child.headingF" : "report.child.headingM", who, fmt.date(c.birthDate()),
                         age(c.birthDate(), s.printedOn())));
                 List<GrowthPoint> weights = c.points().stream().filter(p -> p.weightKg() != null).toList();
@@ -352,6 +351,13 @@ public final class CaseSummaryPdf {
                 List<GrowthPoint> lengths = c.points().stream().filter(p -> p.lengthCm() != null || p.heightCm() != null).toList();
                 if (!lengths.isEmpty()) chart(c, Indicator.LENGTH_HEIGHT_FOR_AGE, lengths);
             }
+        }
+
+        private float childHeight(CaseSummary.Child c) {
+            boolean weights = c.points().stream().anyMatch(p -> p.weightKg() != null);
+            boolean lengths = c.points().stream().anyMatch(p -> p.lengthCm() != null || p.heightCm() != null);
+            int charts = !weights ? 0 : lengths ? 2 : 1;
+            return 40 + (charts == 0 ? 20 : charts * (CHART_HEIGHT + 8));
         }
 
         private void chart(CaseSummary.Child c, Indicator indicator, List<GrowthPoint> points) {

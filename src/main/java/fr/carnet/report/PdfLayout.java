@@ -126,7 +126,7 @@ final class PdfLayout {
 
     /** Moves to a new page unless {@code height} still fits above the bottom margin. */
     void ensure(float height) {
-        if (y - height < BOTTOM) newPage();
+        if (y - height < BOTTOM && y < TOP) newPage(); // never leave an empty page behind
     }
 
     /** Vertical space. */
