@@ -17,6 +17,7 @@ public final class CarnetCli {
         add(new ImportCommand());
         add(new GenerateCommand());
         add(new fr.carnet.server.ServerCommand());
+        add(new ReportCommand());
     }
 
     private void add(Subcommand c) {
