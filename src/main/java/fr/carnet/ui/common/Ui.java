@@ -97,4 +97,33 @@ public final class Ui {
     public static Node icon(Ikon icon) {
         return new FontIcon(icon);
     }
+
+    /** Scrolls the nearest enclosing scroll pane so that the node is in view. */
+    public static void scrollIntoView(Node node) {
+        Node p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+        if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) return;
+        javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentH = sp.getContent().getBoundsInLocal().getHeight();
+        double viewH = sp.getViewportBounds().getHeight();
+        if (contentH <= viewH) return;
+        double top = sp.getVvalue() * (contentH - viewH);
+        if (b.getMinY() >= top && b.getMaxY() <= top + viewH) return;
+        double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - viewH / 3));
+        sp.setVvalue(target / (contentH - viewH));
+    }
+
+    /** Keeps the focused control in view while tabbing through a long form. */
+    public static void followFocus(javafx.scene.control.ScrollPane sp) {
+        sp.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((o2, was, now) -> {
+                if (now != null && sp.getContent() != null && isInside(now, sp.getContent())) scrollIntoView(now);
+            });
+        });
+    }
+
+    private static boolean isInside(Node n, Node container) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == container) return true;
+        return false;
+    }
 }

@@ -104,6 +104,7 @@ public final class ContactView implements DeskScreen {
         content.setMaxWidth(760);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
+        Ui.followFocus(root);
         vm.restoreDraft();
     }
 

@@ -115,6 +115,7 @@ public final class PersonFormView implements DeskScreen {
         this.nav = nav;
         root = new ScrollPane(content);
         root.setFitToWidth(true);
+        Ui.followFocus(root);
     }
 
     private final String title;

@@ -182,6 +182,7 @@ public final class PlanView implements DeskScreen {
         content.setMaxWidth(900);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
+        Ui.followFocus(root);
         root.setId("plan-view");
 
         vm.objectives().addListener((ListChangeListener<StoredRecord>) c -> fillObjectives());
