@@ -108,6 +108,7 @@ public final class CaseloadView implements DeskScreen {
                     return;
                 }
                 HBox box = new HBox(4);
+                box.setAlignment(Pos.CENTER_LEFT);
                 if (r.mine()) box.getChildren().add(flag("desk.caseload.flag.mine", "flag-mine"));
                 if (r.openPlan()) box.getChildren().add(flag("desk.caseload.flag.openPlan", "flag-plan"));
                 if (r.visitDue()) box.getChildren().add(flag("desk.caseload.flag.visitDue", "flag-visit"));
@@ -174,6 +175,7 @@ public final class CaseloadView implements DeskScreen {
     private static Label flag(String key, String style) {
         Label l = new Label(Messages.get(key));
         l.getStyleClass().addAll("flag", style);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -55,6 +55,7 @@ public final class CaseloadViewModel {
                     rows.setAll(result);
                     loading.set(false);
                     status.set(result.isEmpty() ? Messages.get(f.text().isBlank() ? "desk.caseload.empty" : "desk.caseload.noMatch")
+                            : result.size() >= CaseloadQueries.DEFAULT_LIMIT ? Messages.get("desk.caseload.countLimited", result.size())
                             : Messages.get("desk.caseload.count", result.size()));
                 },
                 e -> {

@@ -62,6 +62,7 @@ public final class Ui {
             case CONFLICT -> MaterialDesignA.ALERT_OUTLINE;
         }));
         l.setAccessibleText(Messages.get("desk.sync.accessible", Labels.sync(s)));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -87,7 +88,7 @@ public final class Ui {
             @Override
             protected void updateItem(E item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? "" : Labels.of(item));
+                setText(empty || item == null ? c.getPromptText() : Labels.of(item));
             }
         });
         c.setMaxWidth(Double.MAX_VALUE);

@@ -56,6 +56,7 @@ public final class ContactView implements DeskScreen {
         request.setId("contact-request");
         request.valueProperty().bindBidirectional(vm.requestProperty());
         FlowPane domains = new FlowPane(10, 6);
+        domains.setPrefWrapLength(720);
         for (InterventionDomain d : InterventionDomain.values()) {
             CheckBox cb = new CheckBox(Labels.of(d));
             cb.setId("domain-" + d.name());

@@ -95,7 +95,7 @@ public final class HouseholdView implements DeskScreen {
 
         TabPane tabs = new TabPane();
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add(Styles.TABS_FLOATING);
+        tabs.setId("household-tabs");
         tabs.getTabs().add(tab("desk.household.tab.composition", composition()));
         tabs.getTabs().add(tab("desk.household.tab.situation", situation()));
         tabs.getTabs().add(tab("desk.household.tab.timeline", timeline()));
@@ -188,7 +188,7 @@ public final class HouseholdView implements DeskScreen {
     }
 
     private static <T> TableColumn<T, String> col(String key, double w, Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(Messages.get(key));
+        TableColumn<T, String> c = new TableColumn<>(Messages.get(key).replace("_", ""));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         c.setPrefWidth(w);
         return c;
@@ -204,7 +204,9 @@ public final class HouseholdView implements DeskScreen {
             notes.setId("household-notes");
             box.getChildren().add(notes);
         }
-        return new ScrollPane(box);
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
     }
 
     private static Node fact(String key, javafx.beans.value.ObservableStringValue value) {
@@ -290,7 +292,9 @@ public final class HouseholdView implements DeskScreen {
         };
         vm.plans().addListener((ListChangeListener<PlanFile>) c -> fill.run());
         fill.run();
-        return new ScrollPane(box);
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
     }
 
     private static Label flag(String key) {
@@ -374,7 +378,9 @@ public final class HouseholdView implements DeskScreen {
         };
         vm.children().addListener((ListChangeListener<PersonRow>) c -> fill.run());
         fill.run();
-        return new ScrollPane(box);
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
     }
 
     @Override

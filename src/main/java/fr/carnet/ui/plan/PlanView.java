@@ -179,7 +179,7 @@ public final class PlanView implements DeskScreen {
         header.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(10, Ui.heading(title), header, section("desk.plan.section.plan", planSection), objPane, actPane, evalPane, closePane, histPane);
         content.setPadding(new Insets(16));
-        content.setMaxWidth(900);
+        content.setMaxWidth(1000);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         Ui.followFocus(root);
@@ -248,6 +248,8 @@ public final class PlanView implements DeskScreen {
         for (StoredRecord o : vm.objectives()) {
             Label dom = new Label(Labels.of(InterventionDomain.class, o.text("domain")));
             dom.getStyleClass().addAll("flag", "flag-plan");
+            dom.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            dom.setPrefWidth(190);
             Label st = new Label(o.text("statement"));
             st.getStyleClass().add(Styles.TEXT_BOLD);
             st.setWrapText(true);
@@ -255,6 +257,8 @@ public final class PlanView implements DeskScreen {
             String target = o.text("targetDate") == null ? "" : Messages.get("desk.plan.objective.targetLine", f.isoDate(o.text("targetDate")));
             Label meta = Ui.muted((crit + "  " + target).strip());
             Label status = new Label(Labels.of(ObjectiveStatus.class, o.text("status")));
+            status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            meta.setWrapText(true);
             VBox text = new VBox(2, st, meta);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
@@ -292,8 +296,9 @@ public final class PlanView implements DeskScreen {
             rating.getStyleClass().add("eval-rating");
             rating.valueProperty().bindBidirectional(r.rating);
             rating.setAccessibleText(Messages.get("desk.plan.eval.ratingFor", r.statement));
-            rating.setPrefWidth(200);
-            rating.setMaxWidth(200);
+            rating.setPromptText(Messages.get("desk.plan.eval.rating"));
+            rating.setPrefWidth(220);
+            rating.setMinWidth(220);
             TextField comment = new TextField();
             comment.setPromptText(Messages.get("desk.plan.eval.workerComment"));
             comment.setAccessibleText(Messages.get("desk.plan.eval.workerComment"));

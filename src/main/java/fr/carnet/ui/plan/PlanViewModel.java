@@ -141,6 +141,8 @@ public final class PlanViewModel {
         startDate.set(f.isoDate(plan.text("startDate")));
         plannedEndDate.set(f.isoDate(plan.text("plannedEndDate")));
         agreementDate.set(f.isoDate(plan.text("agreementDate")));
+        if (plan.text("closedOn") != null) closedOn.set(f.isoDate(plan.text("closedOn")));
+        if (plan.text("closureReason") != null) closureReason.set(plan.text("closureReason"));
         objectives.setAll(p.objectives());
         actions.setAll(p.actions());
         evaluations.setAll(p.evaluations());

@@ -73,6 +73,7 @@ public final class UnlockView extends StackPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(hint, error, actions);
         box.setMaxWidth(420);
+        box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(32));
         box.getStyleClass().add("card-box");
         getChildren().add(box);
