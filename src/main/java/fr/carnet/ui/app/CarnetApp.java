@@ -1,0 +1,141 @@
+package fr.carnet.ui.app;
+
+import fr.carnet.dataset.DemoStore;
+import fr.carnet.i18n.Messages;
+import fr.carnet.store.DeskIdentity;
+import fr.carnet.store.Store;
+import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.Formats;
+import fr.carnet.ui.common.Tasks;
+import fr.carnet.ui.common.Ui;
+import fr.carnet.ui.unlock.UnlockView;
+import fr.carnet.ui.unlock.UnlockViewModel;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The field worker's desk: unlock, then the main window. */
+public final class CarnetApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(CarnetApp.class);
+    private Stage stage;
+    private Scene scene;
+    private Settings settings;
+    private final PauseTransition settingsSave = new PauseTransition(Duration.seconds(1));
+    private volatile DeskContext context;
+    private LaunchOptions options;
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception in {}", t.getName(), e));
+        options = LaunchOptions.parse(getParameters().getRaw());
+        if (options.lang() != null) Messages.setLocale(Locale.forLanguageTag(options.lang()));
+        if (options.region() != null) Formats.setCurrent(new Formats(Formats.Region.valueOf(options.region().toUpperCase(Locale.ROOT))));
+        settings = Settings.load(Settings.file());
+        settingsSave.setOnFinished(e -> {
+            Settings s = settings;
+            Tasks.create(() -> {
+                s.save(Settings.file());
+                return null;
+            }).start();
+        });
+        Theme.apply(Theme.dark(settings.theme()));
+        try {
+            Platform.getPreferences().colorSchemeProperty().addListener((o, a, b) -> {
+                if (settings.theme() == Settings.ThemeChoice.SYSTEM) Theme.apply(Theme.dark(Settings.ThemeChoice.SYSTEM));
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("OS colour scheme not available");
+        }
+        stage.setTitle(Messages.get("app.title"));
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        if (options.demo()) {
+            show(preparing());
+            Tasks.create(() -> {
+                DemoStore.ensure(options.store(), DemoStore.sampleDataDir());
+                return null;
+            }).onSuccess(x -> showUnlock()).onError(e -> {
+                LOG.error("Could not prepare the demo store", e);
+                show(new VBox(Ui.label("desk.demo.failed")));
+            }).start();
+        } else {
+            showUnlock();
+        }
+        stage.show();
+    }
+
+    private Parent preparing() {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setAccessibleText(Messages.get("desk.demo.preparing"));
+        Label l = Ui.label("desk.demo.preparing");
+        VBox box = new VBox(12, p, l);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private void showUnlock() {
+        boolean first = !Store.exists(options.store());
+        UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, this::unlocked);
+        if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
+        show(new UnlockView(vm));
+        stage.setTitle(Messages.get("app.title"));
+    }
+
+    private void unlocked(DeskContext ctx) {
+        if (options.login() != null) {
+            Tasks.create(() -> DeskIdentity.forLogin(ctx.store(), options.login())).onSuccess(id ->
+                    mount(id.map(i -> DeskContext.of(ctx.store(), i, ctx.async())).orElse(ctx))).start();
+        } else {
+            mount(ctx);
+        }
+    }
+
+    private void mount(DeskContext ctx) {
+        context = ctx;
+        MainView main = new MainView(ctx, settings, s -> {
+            Theme.apply(Theme.dark(s.theme()));
+            Theme.style(scene, s.fontSize());
+            settingsSave.playFromStart();
+        });
+        show(main.root());
+        main.installShortcuts(scene);
+        stage.setTitle(Messages.get("desk.window.title", ctx.identity().displayName() == null ? "" : ctx.identity().displayName()));
+        main.focusSearch();
+    }
+
+    private void show(Parent root) {
+        if (scene == null) {
+            scene = new Scene(root, 1200, 800);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
+        Theme.style(scene, settings.fontSize());
+    }
+
+    @Override
+    public void stop() {
+        DeskContext c = context;
+        if (c == null) return;
+        // Closing checkpoints the WAL: off the FX thread, which still waits so the file is clean on exit.
+        Thread t = new Thread(() -> c.store().close(), "carnet-store-close");
+        t.start();
+        try {
+            t.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package fr.carnet.ui.app;
+
+import atlantafx.base.theme.Styles;
+import fr.carnet.domain.RecordType;
+import fr.carnet.i18n.Messages;
+import fr.carnet.store.RecordRepository;
+import fr.carnet.ui.aid.AidView;
+import fr.carnet.ui.aid.AidViewModel;
+import fr.carnet.ui.caseload.CaseloadView;
+import fr.carnet.ui.caseload.CaseloadViewModel;
+import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.DeskScreen;
+import fr.carnet.ui.common.FxDebouncer;
+import fr.carnet.ui.common.Labels;
+import fr.carnet.ui.common.Navigator;
+import fr.carnet.ui.common.Ui;
+import fr.carnet.ui.contact.ContactView;
+import fr.carnet.ui.contact.ContactViewModel;
+import fr.carnet.ui.household.HouseholdView;
+import fr.carnet.ui.household.HouseholdViewModel;
+import fr.carnet.ui.household.PersonFormView;
+import fr.carnet.ui.household.PersonFormViewModel;
+import fr.carnet.ui.plan.PlanView;
+import fr.carnet.ui.plan.PlanViewModel;
+import fr.carnet.ui.visit.AgendaView;
+import fr.carnet.ui.visit.AgendaViewModel;
+import fr.carnet.ui.visit.VisitPlanView;
+import fr.carnet.ui.visit.VisitPlanViewModel;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The desk's main window: the caseload and the week's agenda as fixed tabs, every household file
+ * and form in a tab of its own. It is the {@link Navigator} screens ask to open things, and it
+ * holds the keyboard shortcuts.
+ */
+public final class MainView implements Navigator {
+    private final DeskContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final CaseloadView caseload;
+    private final Tab caseloadTab;
+    private final Tab agendaTab;
+    private final Settings settings;
+    private final Consumer<Settings> onSettings;
+
+    public MainView(DeskContext ctx, Settings settings, Consumer<Settings> onSettings) {
+        this.ctx = ctx;
+        this.settings = settings;
+        this.onSettings = onSettings;
+        caseload = new CaseloadView(new CaseloadViewModel(ctx, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this);
+        caseloadTab = tab(caseload, false);
+        caseloadTab.setId("tab-caseload");
+        AgendaView agenda = new AgendaView(new AgendaViewModel(ctx), this);
+        agendaTab = tab(agenda, false);
+        agendaTab.setId("tab-agenda");
+        tabs.getTabs().addAll(caseloadTab, agendaTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> focus(t));
+        root.setTop(topBar());
+        root.setCenter(tabs);
+    }
+
+    private Node topBar() {
+        Label name = new Label(Messages.get("app.title"));
+        name.getStyleClass().add("app-name");
+        String who = ctx.identity().displayName() == null || ctx.identity().displayName().isBlank()
+                ? Labels.of(ctx.role()) : Messages.get("desk.top.worker", ctx.identity().displayName(), Labels.of(ctx.role()));
+        Label worker = Ui.muted(who);
+        worker.setId("top-worker");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        MenuButton display = new MenuButton(Messages.get("desk.settings.display"), new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
+        display.setMnemonicParsing(true);
+        display.setAccessibleText(Messages.get("desk.settings.display").replace("_", ""));
+        display.getStyleClass().add(Styles.FLAT);
+        ToggleGroup g = new ToggleGroup();
+        for (Settings.ThemeChoice c : Settings.ThemeChoice.values()) {
+            RadioMenuItem mi = new RadioMenuItem(Messages.get("desk.settings.theme." + c.name()));
+            mi.setToggleGroup(g);
+            mi.setSelected(settings.theme() == c);
+            mi.setOnAction(e -> {
+                settings.setTheme(c);
+                onSettings.accept(settings);
+            });
+            display.getItems().add(mi);
+        }
+        MenuItem bigger = new MenuItem(Messages.get("desk.settings.bigger"));
+        bigger.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
+        bigger.setOnAction(e -> zoom(1));
+        MenuItem smaller = new MenuItem(Messages.get("desk.settings.smaller"));
+        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        smaller.setOnAction(e -> zoom(-1));
+        MenuItem reset = new MenuItem(Messages.get("desk.settings.resetSize"));
+        reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        reset.setOnAction(e -> zoom(0));
+        display.getItems().addAll(new SeparatorMenuItem(), bigger, smaller, reset);
+        var agenda = Ui.button("desk.agenda.open", MaterialDesignC.CALENDAR_WEEK, e -> openAgenda());
+        agenda.getStyleClass().add(Styles.FLAT);
+        HBox bar = new HBox(12, name, worker, spacer, agenda, display);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private void zoom(int step) {
+        settings.setFontSize(step == 0 ? Settings.DEFAULT_FONT : settings.fontSize() + step);
+        onSettings.accept(settings);
+    }
+
+    /** The desk's shortcuts: new contact, search, save, close. */
+    public void installShortcuts(Scene scene) {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            DeskScreen s = current();
+            if (s != null && s.householdId() != null) newContact(s.householdId());
+            else newHousehold();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
+            DeskScreen s = current();
+            if (s != null) s.save();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::closeCurrent);
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::closeCurrent);
+    }
+
+    public void focusSearch() {
+        tabs.getSelectionModel().select(caseloadTab);
+        caseload.focusSearch();
+    }
+
+    private DeskScreen current() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? null : (DeskScreen) t.getUserData();
+    }
+
+    private Tab tab(DeskScreen s, boolean closable) {
+        Tab t = new Tab(s.title(), s.node());
+        t.setUserData(s);
+        t.setClosable(closable);
+        if (s instanceof HouseholdView hv) t.textProperty().bind(hv.titleProperty());
+        return t;
+    }
+
+    private void focus(Tab t) {
+        if (t == null) return;
+        DeskScreen s = (DeskScreen) t.getUserData();
+        Node f = s.initialFocus();
+        if (f != null) Platform.runLater(f::requestFocus);
+    }
+
+    private void open(String key, Supplier<DeskScreen> make) {
+        for (Tab t : tabs.getTabs()) {
+            if (key.equals(t.getProperties().get("key"))) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+        DeskScreen s = make.get();
+        Tab t = tab(s, true);
+        t.getProperties().put("key", key);
+        tabs.getTabs().add(t);
+        tabs.getSelectionModel().select(t);
+    }
+
+    /** Reads the household's label in the background, then opens the screen named after it. */
+    private void withLabel(String householdId, Consumer<String> then) {
+        ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.HOUSEHOLD, householdId)
+                        .map(h -> h.text("label")).orElse(null)),
+                l -> then.accept(l == null ? Messages.get("desk.household.untitled") : l),
+                e -> then.accept(Messages.get("desk.household.untitled")));
+    }
+
+    @Override
+    public void openHousehold(String id) {
+        open("household:" + id, () -> new HouseholdView(new HouseholdViewModel(ctx, id), this));
+    }
+
+    @Override
+    public void newHousehold() {
+        open("household:new:" + System.nanoTime(), () -> new PersonFormView(
+                new PersonFormViewModel(ctx, null, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, ""));
+    }
+
+    @Override
+    public void addPerson(String hid) {
+        withLabel(hid, l -> open("person:new:" + hid, () -> new PersonFormView(
+                new PersonFormViewModel(ctx, hid, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, l)));
+    }
+
+    @Override
+    public void newContact(String hid) {
+        withLabel(hid, l -> open("contact:new:" + hid, () -> new ContactView(
+                new ContactViewModel(ctx, hid, new FxDebouncer(Duration.seconds(1))), this, l)));
+    }
+
+    @Override
+    public void planVisit(String hid) {
+        withLabel(hid, l -> open("visit:new:" + hid, () -> new VisitPlanView(new VisitPlanViewModel(ctx, hid), this, l)));
+    }
+
+    @Override
+    public void openPlan(String hid, String planId) {
+        if (!ctx.confidential()) return;
+        withLabel(hid, l -> open("plan:" + (planId == null ? "new:" + hid : planId), () -> new PlanView(new PlanViewModel(ctx, hid, planId), this, l)));
+    }
+
+    @Override
+    public void newAid(String hid) {
+        if (!ctx.confidential()) return;
+        withLabel(hid, l -> open("aid:new:" + hid, () -> new AidView(new AidViewModel(ctx, hid), this, l)));
+    }
+
+    @Override
+    public void openAgenda() {
+        tabs.getSelectionModel().select(agendaTab);
+    }
+
+    @Override
+    public void closeCurrent() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t != null && t.isClosable()) tabs.getTabs().remove(t);
+    }
+
+    @Override
+    public void changed() {
+        for (Tab t : tabs.getTabs()) ((DeskScreen) t.getUserData()).refresh();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+}

@@ -1,0 +1,66 @@
+package fr.carnet.ui.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.platform.AppDirs;
+import fr.carnet.util.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desk's preferences (theme, text size), kept as JSON in the config folder: written to a
+ * temporary file then moved, so a crash never leaves half a file.
+ */
+public final class Settings {
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+    public static final int MIN_FONT = 11, MAX_FONT = 24, DEFAULT_FONT = 14;
+
+    public enum ThemeChoice { SYSTEM, LIGHT, DARK }
+
+    private ThemeChoice theme = ThemeChoice.SYSTEM;
+    private int fontSize = DEFAULT_FONT;
+
+    public static Path file() {
+        return AppDirs.config().resolve("desk-settings.json");
+    }
+
+    public static Settings load(Path file) {
+        Settings s = new Settings();
+        try {
+            if (Files.isRegularFile(file)) {
+                ObjectNode n = Json.readObject(Files.readString(file));
+                s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
+                s.fontSize = clamp(n.path("fontSize").asInt(DEFAULT_FONT));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Desk settings unreadable, using defaults");
+        }
+        return s;
+    }
+
+    public void save(Path file) {
+        ObjectNode n = Json.object();
+        n.put("theme", theme.name());
+        n.put("fontSize", fontSize);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, Json.write(n));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not save the desk settings", e);
+        }
+    }
+
+    static int clamp(int size) {
+        return Math.max(MIN_FONT, Math.min(MAX_FONT, size));
+    }
+
+    public ThemeChoice theme() { return theme; }
+    public void setTheme(ThemeChoice t) { theme = t; }
+    public int fontSize() { return fontSize; }
+    public void setFontSize(int s) { fontSize = clamp(s); }
+}

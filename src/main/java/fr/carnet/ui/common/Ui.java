@@ -1,0 +1,130 @@
+package fr.carnet.ui.common;
+
+import atlantafx.base.theme.Styles;
+import fr.carnet.domain.Enums.SyncState;
+import fr.carnet.i18n.Messages;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** Small factories for the controls every screen uses, so they all carry text, mnemonics and accessible text. */
+public final class Ui {
+    private Ui() {}
+
+    /** A button whose text comes from the bundle (an underscore marks the mnemonic). */
+    public static Button button(String key, Ikon icon, EventHandler<ActionEvent> action) {
+        Button b = new Button(Messages.get(key));
+        b.setMnemonicParsing(true);
+        if (icon != null) b.setGraphic(new FontIcon(icon));
+        b.setAccessibleText(Messages.get(key).replace("_", ""));
+        b.setOnAction(action);
+        return b;
+    }
+
+    public static Label label(String key, Object... args) {
+        Label l = new Label(Messages.get(key, args));
+        l.setWrapText(true);
+        return l;
+    }
+
+    public static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TITLE_3);
+        l.setAccessibleText(text);
+        return l;
+    }
+
+    public static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** A small label showing where a record stands with the server (pending / synced / conflict). */
+    public static Label syncBadge(SyncState s) {
+        Label l = new Label(Labels.sync(s));
+        l.getStyleClass().addAll("sync-badge", "sync-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        l.setGraphic(new FontIcon(switch (s) {
+            case PENDING -> MaterialDesignC.CLOUD_UPLOAD_OUTLINE;
+            case SYNCED -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
+            case CONFLICT -> MaterialDesignA.ALERT_OUTLINE;
+        }));
+        l.setAccessibleText(Messages.get("desk.sync.accessible", Labels.sync(s)));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A combo box over an enum, showing the bundle's names; {@code withEmpty} adds a blank choice first. */
+    public static <E extends Enum<E>> ComboBox<E> enumCombo(Class<E> type, boolean withEmpty) {
+        List<E> values = new java.util.ArrayList<>();
+        if (withEmpty) values.add(null);
+        values.addAll(List.of(type.getEnumConstants()));
+        ComboBox<E> c = new ComboBox<>(FXCollections.observableArrayList(values));
+        StringConverter<E> conv = new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : Labels.of(e);
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        };
+        c.setConverter(conv);
+        c.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? c.getPromptText() : Labels.of(item));
+            }
+        });
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    public static Node icon(Ikon icon) {
+        return new FontIcon(icon);
+    }
+
+    /** Scrolls the nearest enclosing scroll pane so that the node is in view. */
+    public static void scrollIntoView(Node node) {
+        Node p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
+        if (!(p instanceof javafx.scene.control.ScrollPane sp) || sp.getContent() == null) return;
+        javafx.geometry.Bounds b = sp.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double contentH = sp.getContent().getBoundsInLocal().getHeight();
+        double viewH = sp.getViewportBounds().getHeight();
+        if (contentH <= viewH) return;
+        double top = sp.getVvalue() * (contentH - viewH);
+        if (b.getMinY() >= top && b.getMaxY() <= top + viewH) return;
+        double target = Math.max(0, Math.min(contentH - viewH, b.getMinY() - viewH / 3));
+        sp.setVvalue(target / (contentH - viewH));
+    }
+
+    /** Keeps the focused control in view while tabbing through a long form. */
+    public static void followFocus(javafx.scene.control.ScrollPane sp) {
+        sp.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) scene.focusOwnerProperty().addListener((o2, was, now) -> {
+                if (now != null && sp.getContent() != null && isInside(now, sp.getContent())) scrollIntoView(now);
+            });
+        });
+    }
+
+    private static boolean isInside(Node n, Node container) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == container) return true;
+        return false;
+    }
+}

@@ -1,0 +1,413 @@
+package fr.carnet.ui.household;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import fr.carnet.domain.Enums.AidDecision;
+import fr.carnet.domain.RecordType;
+import fr.carnet.i18n.Messages;
+import fr.carnet.store.HouseholdFileQueries.PlanFile;
+import fr.carnet.store.StoredRecord;
+import fr.carnet.ui.aid.AidViewModel;
+import fr.carnet.ui.common.DeskScreen;
+import fr.carnet.ui.common.Formats;
+import fr.carnet.ui.common.Labels;
+import fr.carnet.ui.common.Navigator;
+import fr.carnet.ui.common.Ui;
+import fr.carnet.ui.household.HouseholdViewModel.PersonRow;
+import fr.carnet.ui.household.HouseholdViewModel.TimelineEntry;
+import fr.carnet.ui.plan.PlanViewModel;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/**
+ * A household's file in tabs: composition, situation, timeline, PIA, aid and — for children under
+ * six — the child area (a placeholder that the growth chart view fills). A secretary gets neither
+ * the PIA, aid nor child tabs, nor notes.
+ */
+public final class HouseholdView implements DeskScreen {
+    /** Where the child follow-up (growth charts) is mounted; {@code fr.carnet.ui.child.GrowthChartView} fills it. */
+    public static final String CHILD_AREA_ID = "child-area";
+    private final HouseholdViewModel vm;
+    private final Navigator nav;
+    private final BorderPane root = new BorderPane();
+    private final VBox banner = new VBox(4);
+
+    public HouseholdView(HouseholdViewModel vm, Navigator nav) {
+        this.vm = vm;
+        this.nav = nav;
+        Label title = Ui.heading("");
+        title.setId("household-title");
+        title.textProperty().bind(vm.titleProperty());
+        Label address = Ui.muted("");
+        address.textProperty().bind(vm.addressProperty());
+        StackPane badge = new StackPane();
+        vm.syncStateProperty().addListener((o, a, s) -> badge.getChildren().setAll(Ui.syncBadge(s)));
+        HBox titleRow = new HBox(12, title, badge);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+
+        Button contact = Ui.button("desk.household.newContact", MaterialDesignM.MESSAGE_PLUS_OUTLINE, e -> nav.newContact(vm.householdId()));
+        contact.setId("new-contact");
+        contact.getStyleClass().add(Styles.ACCENT);
+        Button visit = Ui.button("desk.household.planVisit", MaterialDesignC.CALENDAR_PLUS, e -> nav.planVisit(vm.householdId()));
+        visit.setId("plan-visit");
+        Button person = Ui.button("desk.household.addPerson", MaterialDesignA.ACCOUNT_PLUS_OUTLINE, e -> nav.addPerson(vm.householdId()));
+        person.setId("add-person");
+        FlowPane actions = new FlowPane(8, 8, contact, visit, person);
+        if (vm.confidential()) {
+            Button plan = Ui.button("desk.household.newPlan", MaterialDesignF.FLAG_PLUS_OUTLINE, e -> nav.openPlan(vm.householdId(), null));
+            plan.setId("new-plan");
+            Button aid = Ui.button("desk.household.newAid", MaterialDesignC.CASH_PLUS, e -> nav.newAid(vm.householdId()));
+            aid.setId("new-aid");
+            actions.getChildren().addAll(plan, aid);
+        }
+        banner.setId("household-banner");
+        VBox head = new VBox(6, titleRow, address, actions, banner);
+        head.setPadding(new Insets(12));
+        root.setTop(head);
+
+        TabPane tabs = new TabPane();
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("household-tabs");
+        tabs.getTabs().add(tab("desk.household.tab.composition", composition()));
+        tabs.getTabs().add(tab("desk.household.tab.situation", situation()));
+        tabs.getTabs().add(tab("desk.household.tab.timeline", timeline()));
+        if (vm.confidential()) {
+            tabs.getTabs().add(tab("desk.household.tab.plans", plans()));
+            tabs.getTabs().add(tab("desk.household.tab.aid", aids()));
+            Tab child = tab("desk.household.tab.children", children());
+            child.setId("tab-children");
+            child.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.children()));
+            tabs.getTabs().add(child);
+        }
+        root.setCenter(tabs);
+        vm.messageProperty().addListener((o, a, m) -> showMessage(m));
+        vm.load();
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab t = new Tab(Messages.get(key), content);
+        t.setId("tab-" + key.substring(key.lastIndexOf('.') + 1));
+        return t;
+    }
+
+    private void showMessage(String m) {
+        banner.getChildren().clear();
+        if (m == null || m.isBlank()) return;
+        Label l = new Label(m);
+        l.setWrapText(true);
+        HBox box = new HBox(8, l);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (vm.lastDeletedProperty().get() != null) {
+            Button undo = Ui.button("desk.delete.undo", MaterialDesignA.ARROW_U_LEFT_TOP, e -> vm.undo());
+            undo.setId("undo-delete");
+            undo.getStyleClass().add(Styles.SMALL);
+            box.getChildren().add(undo);
+        }
+        box.getStyleClass().add("banner");
+        banner.getChildren().add(box);
+    }
+
+    /** Asks once, inline, before deleting. */
+    private void confirmDelete(RecordType type, String id, String what) {
+        banner.getChildren().clear();
+        Label q = new Label(Messages.get("desk.delete.confirm", what));
+        q.setWrapText(true);
+        Button yes = Ui.button("desk.delete.yes", MaterialDesignD.DELETE_OUTLINE, e -> vm.delete(type, id, what));
+        yes.setId("confirm-delete");
+        yes.getStyleClass().addAll(Styles.DANGER, Styles.SMALL);
+        Button no = Ui.button("desk.form.cancel", null, e -> banner.getChildren().clear());
+        no.getStyleClass().add(Styles.SMALL);
+        HBox box = new HBox(8, q, yes, no);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("banner");
+        banner.getChildren().add(box);
+        yes.requestFocus();
+    }
+
+    private Node composition() {
+        TableView<PersonRow> t = new TableView<>(vm.persons());
+        t.setId("persons-table");
+        t.setAccessibleText(Messages.get("desk.household.tab.composition"));
+        t.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getColumns().add(col("desk.person.name", 220, PersonRow::name));
+        t.getColumns().add(col("desk.person.relationship", 140, PersonRow::relationship));
+        t.getColumns().add(col("desk.person.birthDate", 120, PersonRow::birthDate));
+        t.getColumns().add(col("desk.person.age", 90, PersonRow::age));
+        TableColumn<PersonRow, PersonRow> sync = new TableColumn<>(Messages.get("desk.caseload.col.sync"));
+        sync.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        sync.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(PersonRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setGraphic(empty || r == null ? null : Ui.syncBadge(r.syncState()));
+            }
+        });
+        t.getColumns().add(sync);
+        t.setPlaceholder(new Label(Messages.get("desk.household.noPersons")));
+        Button del = Ui.button("desk.person.delete", MaterialDesignD.DELETE_OUTLINE, e -> {
+            PersonRow r = t.getSelectionModel().getSelectedItem();
+            if (r != null) confirmDelete(RecordType.PERSON, r.id(), r.name());
+        });
+        del.setId("delete-person");
+        del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        del.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        VBox box = new VBox(6, t, new HBox(del));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private static <T> TableColumn<T, String> col(String key, double w, Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(Messages.get(key).replace("_", ""));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+
+    private Node situation() {
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(12));
+        box.getChildren().add(fact("desk.household.housing", vm.situationProperty()));
+        box.getChildren().add(fact("desk.household.referents", vm.referentsProperty()));
+        if (vm.confidential()) {
+            Node notes = fact("desk.household.notes", vm.notesProperty());
+            notes.setId("household-notes");
+            box.getChildren().add(notes);
+        }
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    private static Node fact(String key, javafx.beans.value.ObservableStringValue value) {
+        Label k = new Label(Messages.get(key));
+        k.getStyleClass().add(Styles.TEXT_BOLD);
+        Label v = new Label();
+        v.setWrapText(true);
+        v.textProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.createBooleanBinding(() -> value.get().isBlank(), value))
+                .then(Messages.get("desk.household.notSpecified")).otherwise(value));
+        v.setAccessibleText(Messages.get(key));
+        return new VBox(2, k, v);
+    }
+
+    private Node timeline() {
+        ListView<TimelineEntry> list = new ListView<>(vm.timeline());
+        list.setId("timeline");
+        list.setAccessibleText(Messages.get("desk.household.tab.timeline"));
+        list.setPlaceholder(new Label(Messages.get("desk.household.noEvents")));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(TimelineEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label when = new Label(e.when());
+                when.getStyleClass().add(Styles.TEXT_MUTED);
+                when.setMinWidth(130);
+                Label title = new Label(e.title());
+                title.getStyleClass().add(Styles.TEXT_BOLD);
+                Label detail = new Label(e.detail());
+                detail.setWrapText(true);
+                VBox text = new VBox(2, title, detail);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                text.setMaxWidth(Double.MAX_VALUE);
+                text.setPrefWidth(1);
+                HBox row = new HBox(12, when, text, Ui.syncBadge(e.syncState()));
+                row.setAlignment(Pos.TOP_LEFT);
+                setGraphic(row);
+                setText(null);
+            }
+        });
+        Button del = Ui.button("desk.timeline.delete", MaterialDesignD.DELETE_OUTLINE, e -> {
+            TimelineEntry t = list.getSelectionModel().getSelectedItem();
+            if (t != null) confirmDelete(t.type(), t.id(), t.title() + " (" + t.when() + ")");
+        });
+        del.setId("delete-event");
+        del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        del.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        VBox box = new VBox(6, list, new HBox(del));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node plans() {
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(12));
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            if (vm.plans().isEmpty()) box.getChildren().add(Ui.muted(Messages.get("desk.household.noPlans")));
+            for (PlanFile p : vm.plans()) {
+                StoredRecord plan = p.plan();
+                Formats f = Formats.current();
+                Label t = new Label(Messages.get("desk.plan.summaryLine", f.isoDate(plan.text("startDate")), f.isoDate(plan.text("plannedEndDate")),
+                        Labels.of(fr.carnet.domain.Enums.PlanStatus.class, plan.text("status") == null ? "DRAFT" : plan.text("status")),
+                        p.objectives().size()));
+                t.getStyleClass().add(Styles.TEXT_BOLD);
+                t.setWrapText(true);
+                PlanViewModel.Flags fl = PlanViewModel.Flags.of(p, vm.context().today());
+                HBox flags = new HBox(6);
+                if (fl.pastPlannedEnd()) flags.getChildren().add(flag("desk.plan.flag.pastEnd"));
+                if (fl.evaluationDue()) flags.getChildren().add(flag("desk.plan.flag.evaluationDue"));
+                Button open = Ui.button("desk.plan.open", MaterialDesignF.FOLDER_OPEN_OUTLINE, e -> nav.openPlan(vm.householdId(), plan.id()));
+                open.getStyleClass().add(Styles.SMALL);
+                HBox row = new HBox(10, t, flags, Ui.syncBadge(plan.syncState()), open);
+                row.setAlignment(Pos.CENTER_LEFT);
+                row.getStyleClass().add("plan-row");
+                box.getChildren().add(row);
+            }
+        };
+        vm.plans().addListener((ListChangeListener<PlanFile>) c -> fill.run());
+        fill.run();
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    private static Label flag(String key) {
+        Label l = new Label(Messages.get(key));
+        l.getStyleClass().addAll("flag", "flag-warning");
+        return l;
+    }
+
+    private Node aids() {
+        TableView<StoredRecord> t = new TableView<>(vm.aids());
+        t.setId("aid-table");
+        t.setAccessibleText(Messages.get("desk.household.tab.aid"));
+        t.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Formats f = Formats.current();
+        t.getColumns().add(col("desk.aid.kind", 200, (StoredRecord a) -> a.text("kind") == null ? "" : a.text("kind")));
+        TableColumn<StoredRecord, String> amount = col("desk.aid.amount", 130,
+                (StoredRecord a) -> a.get("amountCents") == null ? "" : f.money(a.get("amountCents").asLong()));
+        amount.setStyle("-fx-alignment: CENTER-RIGHT;");
+        t.getColumns().add(amount);
+        t.getColumns().add(col("desk.aid.requestedOn", 120, (StoredRecord a) -> f.isoDate(a.text("requestedOn"))));
+        t.getColumns().add(col("desk.aid.decision", 120, (StoredRecord a) -> Labels.of(AidDecision.class, a.text("decision"))));
+        t.getColumns().add(col("desk.aid.decidedOn", 120, (StoredRecord a) -> f.isoDate(a.text("decidedOn"))));
+        TableColumn<StoredRecord, StoredRecord> sync = new TableColumn<>(Messages.get("desk.caseload.col.sync"));
+        sync.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        sync.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(StoredRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                setGraphic(empty || r == null ? null : Ui.syncBadge(r.syncState()));
+            }
+        });
+        t.getColumns().add(sync);
+        t.setPlaceholder(new Label(Messages.get("desk.household.noAid")));
+        AidViewModel decider = new AidViewModel(vm.context(), vm.householdId());
+        MenuButton decide = new MenuButton(Messages.get("desk.aid.decide"));
+        decide.setMnemonicParsing(true);
+        decide.setAccessibleText(Messages.get("desk.aid.decide").replace("_", ""));
+        for (AidDecision d : AidDecision.values()) {
+            MenuItem mi = new MenuItem(Labels.of(d));
+            mi.setOnAction(e -> {
+                StoredRecord a = t.getSelectionModel().getSelectedItem();
+                if (a != null) decider.decide(a.id(), d, () -> {
+                    vm.load();
+                    nav.changed();
+                });
+            });
+            decide.getItems().add(mi);
+        }
+        decide.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        decide.getStyleClass().add(Styles.SMALL);
+        Button del = Ui.button("desk.aid.delete", MaterialDesignD.DELETE_OUTLINE, e -> {
+            StoredRecord a = t.getSelectionModel().getSelectedItem();
+            if (a != null) confirmDelete(RecordType.AID, a.id(), a.text("kind") == null ? Messages.get("desk.aid.one") : a.text("kind"));
+        });
+        del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        del.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        VBox box = new VBox(6, t, new HBox(8, decide, del));
+        VBox.setVgrow(t, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private Node children() {
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(12));
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            for (PersonRow c : vm.children()) {
+                Label l = new Label(Messages.get("desk.child.line", c.name(), c.age()));
+                l.getStyleClass().add(Styles.TEXT_BOLD);
+                box.getChildren().add(l);
+            }
+            // The growth chart view (fr.carnet.ui.child.GrowthChartView) mounts itself here.
+            StackPane area = new StackPane(Ui.muted(Messages.get("desk.child.placeholder")));
+            area.setId(CHILD_AREA_ID);
+            area.getStyleClass().add("child-area");
+            area.setMinHeight(200);
+            box.getChildren().add(area);
+        };
+        vm.children().addListener((ListChangeListener<PersonRow>) c -> fill.run());
+        fill.run();
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return vm.titleProperty().get().isBlank() ? Messages.get("desk.household.tabTitle") : vm.titleProperty().get();
+    }
+
+    public javafx.beans.property.StringProperty titleProperty() {
+        return vm.titleProperty();
+    }
+
+    @Override
+    public void refresh() {
+        vm.load();
+    }
+
+    @Override
+    public String householdId() {
+        return vm.householdId();
+    }
+
+    Region region() {
+        return root;
+    }
+}

@@ -1,0 +1,147 @@
+package fr.carnet.ui.household;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.Enums.Relationship;
+import fr.carnet.domain.Enums.Sex;
+import fr.carnet.domain.RecordType;
+import fr.carnet.domain.RecordValidator;
+import fr.carnet.domain.Violation;
+import fr.carnet.i18n.Messages;
+import fr.carnet.store.CaseloadQueries;
+import fr.carnet.store.CaseloadQueries.PersonMatch;
+import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.Debouncer;
+import fr.carnet.ui.common.FormErrors;
+import fr.carnet.ui.common.Formats;
+import fr.carnet.util.Json;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Creating a person — either in an existing household, or with a new household (the person is
+ * then its applicant). Likely duplicates (same names, accents ignored; same birth date first) are
+ * looked up while the names are typed and shown before anything is created.
+ */
+public final class PersonFormViewModel {
+    private final DeskContext ctx;
+    private final String householdId;
+    private final StringProperty householdLabel = new SimpleStringProperty("");
+    private final StringProperty line1 = new SimpleStringProperty("");
+    private final StringProperty postcode = new SimpleStringProperty("");
+    private final StringProperty city = new SimpleStringProperty("");
+    private final StringProperty housing = new SimpleStringProperty("");
+    private final StringProperty lastName = new SimpleStringProperty("");
+    private final StringProperty firstName = new SimpleStringProperty("");
+    private final StringProperty birthName = new SimpleStringProperty("");
+    private final StringProperty birthDate = new SimpleStringProperty("");
+    private final ObjectProperty<Sex> sex = new SimpleObjectProperty<>();
+    private final ObjectProperty<Relationship> relationship = new SimpleObjectProperty<>();
+    private final StringProperty phone = new SimpleStringProperty("");
+    private final StringProperty email = new SimpleStringProperty("");
+    private final ObservableList<PersonMatch> duplicates = FXCollections.observableArrayList();
+    private final FormErrors errors = new FormErrors();
+    private long generation;
+
+    /** @param householdId the household to add to, or null to create a household with this person */
+    public PersonFormViewModel(DeskContext ctx, String householdId, Debouncer debouncer) {
+        this.ctx = ctx;
+        this.householdId = householdId;
+        relationship.set(householdId == null ? Relationship.APPLICANT : null);
+        for (StringProperty p : List.of(lastName, firstName, birthDate))
+            p.addListener((o, a, b) -> debouncer.call(this::findDuplicates));
+    }
+
+    public boolean newHousehold() {
+        return householdId == null;
+    }
+
+    void findDuplicates() {
+        long gen = ++generation;
+        String last = lastName.get(), first = firstName.get();
+        LocalDate bd = Formats.current().parseDate(birthDate.get()).orElse(null);
+        if (last.isBlank()) {
+            duplicates.clear();
+            return;
+        }
+        ctx.async().run(() -> ctx.store().read(c -> CaseloadQueries.likelyDuplicates(c, last, first, bd)),
+                r -> {
+                    if (gen == generation) duplicates.setAll(r);
+                }, e -> { });
+    }
+
+    /** Validates and creates; calls back with the household's id. Nothing is created when a rule is broken. */
+    public void save(Consumer<String> onSaved) {
+        errors.clear();
+        ObjectNode person = Json.object();
+        person.put("lastName", lastName.get().strip());
+        person.put("firstName", firstName.get().strip());
+        putText(person, "birthName", birthName.get());
+        if (!birthDate.get().isBlank()) {
+            Optional<LocalDate> d = Formats.current().parseDate(birthDate.get());
+            if (d.isEmpty()) errors.put("birthDate", Messages.get("desk.form.badDate", Formats.current().datePrompt()));
+            else person.put("birthDate", d.get().toString());
+        }
+        if (sex.get() != null) person.put("sex", sex.get().name());
+        if (relationship.get() != null) person.put("relationship", relationship.get().name());
+        putText(person, "phone", phone.get());
+        putText(person, "email", email.get());
+        ObjectNode household = null;
+        if (householdId == null) {
+            household = Json.object();
+            household.put("sectorId", ctx.identity().sectorId());
+            String label = householdLabel.get().isBlank() ? Messages.get("desk.household.defaultLabel", lastName.get().strip()) : householdLabel.get().strip();
+            household.put("label", label);
+            ObjectNode addr = Json.object();
+            putText(addr, "line1", line1.get());
+            putText(addr, "postcode", postcode.get());
+            putText(addr, "city", city.get());
+            if (!addr.isEmpty()) household.set("address", addr);
+            putText(household, "housing", housing.get());
+        }
+        // Judge the person before anything is written, so that no household is left without its applicant.
+        ObjectNode probe = person.deepCopy();
+        probe.put("householdId", householdId != null ? householdId : UUID.randomUUID().toString());
+        List<Violation> v = new ArrayList<>(RecordValidator.validate(RecordType.PERSON, probe, ctx.today()));
+        if (household != null) v.addAll(RecordValidator.validate(RecordType.HOUSEHOLD, household, ctx.today()));
+        errors.show(v);
+        if (!errors.isEmpty()) return;
+        ObjectNode h = household;
+        ctx.async().run(() -> {
+            String hid = householdId;
+            if (h != null) hid = ctx.editor().create(RecordType.HOUSEHOLD, h);
+            person.put("householdId", hid);
+            ctx.editor().create(RecordType.PERSON, person);
+            return hid;
+        }, onSaved::accept, errors::show);
+    }
+
+    private static void putText(ObjectNode n, String f, String v) {
+        if (v != null && !v.isBlank()) n.put(f, v.strip());
+    }
+
+    public StringProperty householdLabelProperty() { return householdLabel; }
+    public StringProperty line1Property() { return line1; }
+    public StringProperty postcodeProperty() { return postcode; }
+    public StringProperty cityProperty() { return city; }
+    public StringProperty housingProperty() { return housing; }
+    public StringProperty lastNameProperty() { return lastName; }
+    public StringProperty firstNameProperty() { return firstName; }
+    public StringProperty birthNameProperty() { return birthName; }
+    public StringProperty birthDateProperty() { return birthDate; }
+    public ObjectProperty<Sex> sexProperty() { return sex; }
+    public ObjectProperty<Relationship> relationshipProperty() { return relationship; }
+    public StringProperty phoneProperty() { return phone; }
+    public StringProperty emailProperty() { return email; }
+    public ObservableList<PersonMatch> duplicates() { return duplicates; }
+    public FormErrors errors() { return errors; }
+}
