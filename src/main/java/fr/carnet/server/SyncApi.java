@@ -92,6 +92,8 @@ public final class SyncApi {
                 case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
                 case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
                 case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
+                case "POST /api/v1/audit" -> new AuditApi(this).record(syncer(s), req.body());
+                case "GET /api/v1/audit" -> new AuditApi(this).list(s, req.query());
                 default -> throw new ApiException(404, "NOT_FOUND", "no such endpoint");
             };
         } catch (ApiException e) {

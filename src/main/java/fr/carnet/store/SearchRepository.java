@@ -25,26 +25,7 @@ public final class SearchRepository {
      * Returns null when nothing searchable was typed.
      */
     public static String matchExpression(String typed) {
-        if (typed == null) return null;
-        List<String> tokens = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < typed.length(); ) {
-            int cp = typed.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) cur.appendCodePoint(cp);
-            else if (!cur.isEmpty()) {
-                tokens.add(cur.toString());
-                cur.setLength(0);
-            }
-            i += Character.charCount(cp);
-        }
-        if (!cur.isEmpty()) tokens.add(cur.toString());
-        if (tokens.isEmpty()) return null;
-        StringBuilder q = new StringBuilder();
-        for (String t : tokens) {
-            if (!q.isEmpty()) q.append(' ');
-            q.append('"').append(t.replace("\"", "\"\"")).append("\"*");
-        }
-        return q.toString();
+        return FtsQuery.prefixes(typed);
     }
 
     /** Live persons whose last, first or birth name starts with what was typed (at most {@code limit}). */

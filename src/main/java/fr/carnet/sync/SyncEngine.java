@@ -83,6 +83,7 @@ public final class SyncEngine {
             pullAll(t, progress);
             progress.progress("sync.phase.conflicts", t.sent, t.received);
             int open = refreshConflicts();
+            AuditUploader.upload(store, client);
             return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
         } catch (IOException e) {
             throw new SyncException("sync.error.network", e);

@@ -122,14 +122,10 @@ public final class StoreBench {
         System.out.println(t.markdown());
     }
 
-    /** What opening a household file reads: the household and everything under it. */
+    /** What opening a household file reads: the desk's own query. */
     static int loadFile(org.jooq.DSLContext ctx, String id) {
-        StoredRecord h = RecordRepository.find(ctx, RecordType.HOUSEHOLD, id).orElseThrow();
-        int n = 1;
-        List<String> ids = List.of(h.id());
-        for (RecordType t : List.of(RecordType.PERSON, RecordType.CONTACT, RecordType.VISIT, RecordType.PLAN, RecordType.AID))
-            n += RecordRepository.children(ctx, t, ids).size();
-        return n;
+        var f = fr.carnet.store.HouseholdFileQueries.load(ctx, id, Role.AS).orElseThrow();
+        return 1 + f.persons().size() + f.contacts().size();
     }
 
     static String bigHousehold(Store s) {

@@ -88,6 +88,22 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void theAuditTrailRecordedOfflineReachesTheServerWithTheNextSync() {
+        ea.sync(SyncProgress.NONE);
+        String p = data.persons.get(0);
+        new Editor(a, MARTIN, Role.AS).update(RecordType.PERSON, p, o("phone", "0611111111"));
+        fr.carnet.store.AuditLog.recordRead(a, MARTIN, fr.carnet.store.AuditLog.Action.OPEN_FILE, RecordType.PERSON, p, null);
+        ea.sync(SyncProgress.NONE);
+        java.util.List<fr.carnet.store.AuditLog.Entry> unsent = a.read(ctx -> fr.carnet.store.AuditLog.unsent(ctx, 10));
+        assertThat(unsent).isEmpty();
+        Integer onServer = api.db().tx(ctx -> ctx.fetchOne("SELECT COUNT(*) FROM srv_audit WHERE record_id = ?", p).get(0, Integer.class));
+        assertThat(onServer).isEqualTo(2);
+        ea.sync(SyncProgress.NONE);
+        Integer again = api.db().tx(ctx -> ctx.fetchOne("SELECT COUNT(*) FROM srv_audit WHERE record_id = ?", p).get(0, Integer.class));
+        assertThat(again).isEqualTo(2);
+    }
+
+    @Test
     void disjointEditsOnTwoLaptopsMergeWithoutConflict() {
         ea.sync(SyncProgress.NONE);
         eb.sync(SyncProgress.NONE);

@@ -33,8 +33,11 @@ public final class Formats {
     private final List<DateTimeFormatter> dateInputs;
     private final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
 
+    private final fr.carnet.util.Formats shared;
+
     public Formats(Region region) {
         this.region = region;
+        this.shared = fr.carnet.util.Formats.of(region == Region.CH ? fr.carnet.util.Formats.FR_CH : fr.carnet.util.Formats.FR_FR);
         if (region == Region.CH) {
             date = DateTimeFormatter.ofPattern("dd.MM.uu").withResolverStyle(ResolverStyle.STRICT);
             dateInputs = List.of(strict("d.M.uuuu"), strict("d.M.uu"), DateTimeFormatter.ISO_LOCAL_DATE);
@@ -118,33 +121,19 @@ public final class Formats {
         return Messages.get(region == Region.CH ? "desk.format.datePromptCh" : "desk.format.datePrompt");
     }
 
-    /** An integer with U+202F between groups of three. */
+    /** An integer with U+202F between groups of three (the shared {@link fr.carnet.util.Formats}). */
     public String integer(long n) {
-        String s = Long.toString(Math.abs(n));
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            if (i > 0 && (s.length() - i) % 3 == 0) sb.append(GROUP);
-            sb.append(s.charAt(i));
-        }
-        return (n < 0 ? "-" : "") + sb;
+        return shared.integer(n);
     }
 
     /** A decimal number with the locale's comma and the given number of decimals. */
     public String decimal(double v, int decimals) {
-        BigDecimal b = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
-        String plain = b.abs().toPlainString();
-        int dot = plain.indexOf('.');
-        String ip = dot < 0 ? plain : plain.substring(0, dot);
-        String out = integer(Long.parseLong(ip)) + (dot < 0 ? "" : "," + plain.substring(dot + 1));
-        return (b.signum() < 0 ? "-" : "") + out;
+        return shared.decimal(v, decimals);
     }
 
     /** An amount in cents: "1 234,56 €" in France, "1 234.56 CHF" in Switzerland (decimal point). */
     public String money(long cents) {
-        long abs = Math.abs(cents);
-        String sep = region == Region.CH ? "." : ",";
-        String s = integer(abs / 100) + sep + String.format("%02d", abs % 100) + NBSP + currency();
-        return (cents < 0 ? "-" : "") + s;
+        return shared.money(cents);
     }
 
     /**
