@@ -37,7 +37,14 @@ public final class ServerCommand implements Subcommand {
         }
         if (port < 0 || port > 65535) throw new Args.UsageException("--port must be 0..65535");
         boolean demo = a.flag("--demo");
-        String url = a.get("--db").orElse(ServerDb.sqliteUrl(Path.of(demo ? "carnet-demo-server.db" : "carnet-server.db")));
+        // The demo reloads the sample data at every start: it gets a fresh file that is not kept.
+        Path demoFile = null;
+        if (demo && a.get("--db").isEmpty()) {
+            demoFile = java.nio.file.Files.createTempFile("carnet-demo-server", ".db");
+            java.nio.file.Files.delete(demoFile);
+            demoFile.toFile().deleteOnExit();
+        }
+        String url = a.get("--db").orElse(ServerDb.sqliteUrl(demoFile != null ? demoFile : Path.of("carnet-server.db")));
         ServerConfig config = ServerConfig.defaults();
         ServerDb db = new ServerDb(url);
         SyncApi api = new SyncApi(db, config);
