@@ -18,6 +18,7 @@ public final class CarnetCli {
         add(new GenerateCommand());
         add(new fr.carnet.server.ServerCommand());
         add(new ReportCommand());
+        add(new fr.carnet.server.ServerAdminCommand());
     }
 
     private void add(Subcommand c) {

@@ -1,0 +1,118 @@
+package fr.carnet.server;
+
+import fr.carnet.cli.Args;
+import fr.carnet.cli.Subcommand;
+import fr.carnet.dataset.Dataset;
+import fr.carnet.dataset.DatasetException;
+import fr.carnet.dataset.DatasetReader;
+import fr.carnet.dataset.Organisation;
+import fr.carnet.dataset.Problem;
+import fr.carnet.security.PassphrasePolicy;
+import fr.carnet.domain.Violation;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code server-admin --db URL <action> …}: what an administrator does to a server's accounts
+ * and files without going through a laptop.
+ * <ul>
+ * <li>{@code organisation DIR} — adds or updates the sectors and workers of {@code DIR/organisation.json}
+ * (no password: each account gets one with {@code password}).</li>
+ * <li>{@code password LOGIN --password-file FILE} — sets an account's password (policy checked).</li>
+ * <li>{@code revoke LOGIN} — the account can no longer log in; its tokens stop working at once.</li>
+ * <li>{@code assign HOUSEHOLD --sector ID [--referents ID,ID]} — moves a household; laptops that lose
+ * it receive an evict, those that gain it an upsert.</li>
+ * </ul>
+ */
+public final class ServerAdminCommand implements Subcommand {
+    @Override
+    public String name() {
+        return "server-admin";
+    }
+
+    @Override
+    public String usage() {
+        return "server-admin --db URL (organisation DIR | password LOGIN --password-file FILE | revoke LOGIN | assign HOUSEHOLD --sector ID [--referents ID,ID])";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(args, Set.of(), Set.of("--db", "--password-file", "--sector", "--referents"));
+        List<String> pos = a.positional();
+        if (pos.size() != 2) throw new Args.UsageException("an action and its argument are expected");
+        try (ServerDb db = new ServerDb(a.require("--db"))) {
+            SyncApi api = new SyncApi(db, ServerConfig.defaults());
+            Admin admin = new Admin(api);
+            switch (pos.get(0)) {
+                case "organisation" -> {
+                    Dataset ds;
+                    try {
+                        ds = DatasetReader.read(Path.of(pos.get(1)));
+                    } catch (DatasetException e) {
+                        for (Problem p : e.problems()) err.println(p);
+                        return 1;
+                    }
+                    Organisation org = ds.organisation();
+                    for (Organisation.Sector s : org.sectors()) admin.sector(s.id(), s.name(), s.territoryId());
+                    for (Organisation.Worker w : org.workers()) {
+                        String existing = db.tx(ctx -> {
+                            var r = ctx.fetchOne("SELECT pw_hash FROM srv_worker WHERE id = ?", w.id());
+                            return r == null ? null : r.get(0, String.class);
+                        });
+                        if (existing == null) admin.worker(w.id(), w.login(), w.displayName(), w.role(), w.sectorIds(), null);
+                        else db.tx(ctx -> {
+                            ctx.execute("UPDATE srv_worker SET display_name = ?, role = ? WHERE id = ?", w.displayName(), w.role().name(), w.id());
+                            ctx.execute("DELETE FROM srv_worker_sector WHERE worker_id = ?", w.id());
+                            for (String s : w.sectorIds()) ctx.execute("INSERT INTO srv_worker_sector (worker_id, sector_id) VALUES (?,?)", w.id(), s);
+                            return null;
+                        });
+                    }
+                    out.println(org.sectors().size() + " sectors, " + org.workers().size() + " workers");
+                }
+                case "password" -> {
+                    String login = pos.get(1);
+                    char[] pw = Files.readString(Path.of(a.require("--password-file")), StandardCharsets.UTF_8)
+                            .replaceAll("[\\r\\n]+$", "").toCharArray();
+                    List<Violation> v = PassphrasePolicy.check(pw, login, null);
+                    if (!v.isEmpty()) {
+                        v.forEach(x -> err.println(x.message()));
+                        return 1;
+                    }
+                    Passwords.Hash h = Passwords.hash(pw, api.config().passwordIterations());
+                    Arrays.fill(pw, '\0');
+                    int n = db.tx(ctx -> ctx.execute("UPDATE srv_worker SET pw_hash = ?, pw_salt = ?, pw_iterations = ?, active = 1 WHERE login = ?",
+                            h.hash(), h.salt(), h.iterations(), login));
+                    if (n == 0) {
+                        err.println("no such account");
+                        return 1;
+                    }
+                    out.println("password set");
+                }
+                case "revoke" -> {
+                    int n = db.tx(ctx -> {
+                        int k = ctx.execute("UPDATE srv_worker SET active = 0 WHERE login = ?", pos.get(1));
+                        ctx.execute("DELETE FROM srv_session WHERE worker_id IN (SELECT id FROM srv_worker WHERE login = ?)", pos.get(1));
+                        return k;
+                    });
+                    if (n == 0) {
+                        err.println("no such account");
+                        return 1;
+                    }
+                    out.println("account revoked");
+                }
+                case "assign" -> {
+                    List<String> refs = a.get("--referents").map(s -> List.of(s.split(","))).orElse(null);
+                    admin.assign(pos.get(1), a.require("--sector"), refs, null);
+                    out.println("household assigned");
+                }
+                default -> throw new Args.UsageException("unknown action " + pos.get(0));
+            }
+        }
+        return 0;
+    }
+}
