@@ -38,7 +38,6 @@ public final class CarnetApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception in {}", t.getName(), e));
         options = LaunchOptions.parse(getParameters().getRaw());
         if (options.lang() != null) Messages.setLocale(Locale.forLanguageTag(options.lang()));
         if (options.region() != null) Formats.setCurrent(new Formats(Formats.Region.valueOf(options.region().toUpperCase(Locale.ROOT))));
