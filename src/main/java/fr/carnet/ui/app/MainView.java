@@ -296,4 +296,9 @@ public final class MainView implements Navigator {
         });
         g.check();
     }
+
+    /** The offline grace in force (null before {@link #guardWith}); whoever logs in to the server calls its check() after. */
+    public OfflineGraceViewModel offlineGrace() {
+        return grace;
+    }
 }

@@ -48,6 +48,8 @@ public final class DeskLock {
     private final LockPane pane;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private final EventHandler<Event> activity;
+    // Accelerators run while the scene iterates its map: lock (which edits the map) just after.
+    private final Runnable lockLater;
     private final ChangeListener<Boolean> iconified;
     private final ChangeListener<Boolean> lockedListener = (o, was, now) -> {
         if (now) hide();
@@ -66,6 +68,7 @@ public final class DeskLock {
         this.lockWhenIconified = lockWhenIconified;
         this.pane = new LockPane(vm);
         this.activity = e -> vm.activity();
+        this.lockLater = () -> javafx.application.Platform.runLater(vm::lock);
         host.setId("desk-lock-host");
         host.getChildren().add(content);
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -87,7 +90,7 @@ public final class DeskLock {
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, activity);
         scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, activity);
         scene.addEventFilter(ScrollEvent.ANY, activity);
-        scene.getAccelerators().put(SHORTCUT, vm::lock);
+        scene.getAccelerators().put(SHORTCUT, lockLater);
         stage.iconifiedProperty().addListener(iconified);
         vm.lockedProperty().addListener(lockedListener);
         vm.activity();
@@ -114,6 +117,11 @@ public final class DeskLock {
         vm.tick();
     }
 
+    /** Locks just after the current event (the menu, Ctrl+L). */
+    public void lockSoon() {
+        lockLater.run();
+    }
+
     public LockViewModel viewModel() {
         return vm;
     }
@@ -133,9 +141,10 @@ public final class DeskLock {
             if (scene != null) {
                 savedShortcuts = new HashMap<>(scene.getAccelerators());
                 scene.getAccelerators().clear();
-                scene.getAccelerators().put(SHORTCUT, vm::lock);
             }
             host.getChildren().setAll(pane);
+            // After the swap: menus leaving the scene take their accelerators (Ctrl+L too) with them.
+            if (scene != null) scene.getAccelerators().put(SHORTCUT, lockLater);
             javafx.application.Platform.runLater(pane::focusPassphrase);
         }
     }
@@ -145,7 +154,7 @@ public final class DeskLock {
         if (scene != null) {
             scene.getAccelerators().clear();
             scene.getAccelerators().putAll(savedShortcuts);
-            scene.getAccelerators().put(SHORTCUT, vm::lock);
+            scene.getAccelerators().put(SHORTCUT, lockLater);
         }
         savedShortcuts = Map.of();
         if (savedTitle != null) stage.setTitle(savedTitle);
