@@ -48,7 +48,9 @@ public final class AuditViewModel {
     public void load() {
         if (!allowed(ctx.role())) return;
         ctx.async().run(() -> ctx.store().read(c -> {
-            Map<String, String> names = AuditLog.workerNames(c);
+            Map<String, String> names = new java.util.HashMap<>(AuditLog.workerNames(c));
+            String me = ctx.identity().displayName();
+            if (me != null && !me.isBlank()) names.putIfAbsent(ctx.identity().workerId(), me);
             List<Row> out = new ArrayList<>();
             for (AuditLog.Entry e : AuditLog.latest(c, LIMIT)) out.add(row(e, names));
             return out;
