@@ -150,6 +150,7 @@ public final class DeskLock {
     }
 
     private void reveal() {
+        if (savedTitle != null) stage.setTitle(savedTitle);
         host.getChildren().setAll(content);
         if (scene != null) {
             scene.getAccelerators().clear();
@@ -157,7 +158,6 @@ public final class DeskLock {
             scene.getAccelerators().put(SHORTCUT, lockLater);
         }
         savedShortcuts = Map.of();
-        if (savedTitle != null) stage.setTitle(savedTitle);
         Node f = savedFocus;
         savedFocus = null;
         if (f != null) javafx.application.Platform.runLater(f::requestFocus);

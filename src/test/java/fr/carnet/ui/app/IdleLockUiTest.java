@@ -112,7 +112,8 @@ class IdleLockUiTest {
 
         r.interact(() -> m.lock().viewModel().passphraseProperty().set(new String(DeskFixture.PASS)));
         r.clickOn("#lock-submit");
-        waitUntil(() -> !present(r, "#lock-pane"));
+        waitUntil(() -> !present(r, "#lock-pane") && present(r, "#household-title"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(r.lookup("#household-title").queryAs(Label.class).getText()).isEqualTo("Famille Lefèvre");
         assertThat(m.main().tabs().getSelectionModel().getSelectedItem()).isSameAs(household);
         assertThat(stage.getTitle()).isEqualTo("Carnet — Claire Martin");
