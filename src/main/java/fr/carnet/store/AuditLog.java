@@ -1,6 +1,7 @@
 package fr.carnet.store;
 
 import static fr.carnet.store.generated.Tables.AUDIT_LOG;
+import static fr.carnet.store.generated.Tables.WORKER;
 
 import fr.carnet.domain.RecordType;
 import fr.carnet.store.generated.tables.records.AuditLogRecord;
@@ -47,6 +48,16 @@ public final class AuditLog {
 
     public static List<Entry> all(DSLContext ctx) {
         return ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch(AuditLog::toEntry);
+    }
+
+    /** The latest entries, newest first (the supervisor's audit view). */
+    public static List<Entry> latest(DSLContext ctx, int limit) {
+        return ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ.desc()).limit(limit).fetch(AuditLog::toEntry);
+    }
+
+    /** The display names of the workers this store knows, by id (who did what, in the audit view). */
+    public static java.util.Map<String, String> workerNames(DSLContext ctx) {
+        return ctx.select(WORKER.ID, WORKER.DISPLAY_NAME).from(WORKER).fetchMap(WORKER.ID, WORKER.DISPLAY_NAME);
     }
 
     public static List<Entry> unsent(DSLContext ctx, int limit) {

@@ -260,6 +260,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this passphrase is the one the store is open with (unlocking a locked desk): derives
+     * the key with the store's parameters and compares it, in constant time, with the held key.
+     * Nothing is written. Slow on purpose (the key derivation): never on the FX thread.
+     */
+    public boolean verifyPassphrase(char[] passphrase) {
+        if (closed) throw new IllegalStateException("store closed");
+        byte[] candidate = KeyParams.read(KeyParams.fileFor(file)).derive(passphrase);
+        try {
+            return java.security.MessageDigest.isEqual(candidate, key);
+        } finally {
+            Arrays.fill(candidate, (byte) 0);
+        }
+    }
+
     private static String hex(byte[] b) {
         StringBuilder s = new StringBuilder(b.length * 2);
         for (byte x : b) s.append(String.format("%02x", x));

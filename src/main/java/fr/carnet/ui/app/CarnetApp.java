@@ -10,7 +10,10 @@ import fr.carnet.ui.common.Tasks;
 import fr.carnet.ui.common.Ui;
 import fr.carnet.ui.unlock.UnlockView;
 import fr.carnet.ui.unlock.UnlockViewModel;
+import fr.carnet.ui.lock.DeskLock;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -38,7 +41,6 @@ public final class CarnetApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception in {}", t.getName(), e));
         options = LaunchOptions.parse(getParameters().getRaw());
         if (options.lang() != null) Messages.setLocale(Locale.forLanguageTag(options.lang()));
         if (options.region() != null) Formats.setCurrent(new Formats(Formats.Region.valueOf(options.region().toUpperCase(Locale.ROOT))));
@@ -104,13 +106,16 @@ public final class CarnetApp extends Application {
 
     private void mount(DeskContext ctx) {
         context = ctx;
-        MainView main = new MainView(ctx, settings, s -> {
+        Consumer<Settings> onSettings = s -> {
             Theme.apply(Theme.dark(s.theme()));
             Theme.style(scene, s.fontSize());
             settingsSave.playFromStart();
-        });
-        show(main.root());
+        };
+        MainView main = new MainView(ctx, settings, onSettings);
+        DeskLock lock = DeskSecurity.install(stage, main, ctx, settings, Clock.systemUTC(), onSettings);
+        show(lock.root());
         main.installShortcuts(scene);
+        lock.attach(scene);
         stage.setTitle(Messages.get("desk.window.title", ctx.identity().displayName() == null ? "" : ctx.identity().displayName()));
         main.focusSearch();
     }

@@ -20,6 +20,8 @@ import fr.carnet.ui.household.HouseholdView;
 import fr.carnet.ui.household.HouseholdViewModel;
 import fr.carnet.ui.household.PersonFormView;
 import fr.carnet.ui.household.PersonFormViewModel;
+import fr.carnet.ui.lock.OfflineGracePane;
+import fr.carnet.ui.lock.OfflineGraceViewModel;
 import fr.carnet.ui.plan.PlanView;
 import fr.carnet.ui.plan.PlanViewModel;
 import fr.carnet.ui.visit.AgendaView;
@@ -66,6 +68,7 @@ public final class MainView implements Navigator {
     private final Tab agendaTab;
     private final Settings settings;
     private final Consumer<Settings> onSettings;
+    private OfflineGraceViewModel grace;
 
     public MainView(DeskContext ctx, Settings settings, Consumer<Settings> onSettings) {
         this.ctx = ctx;
@@ -174,6 +177,10 @@ public final class MainView implements Navigator {
     }
 
     private void open(String key, Supplier<DeskScreen> make) {
+        if (grace != null && grace.isBlocked() && !key.startsWith("tool:")) {
+            tabs.getSelectionModel().select(caseloadTab); // offline grace over: no case file opens
+            return;
+        }
         for (Tab t : tabs.getTabs()) {
             if (key.equals(t.getProperties().get("key"))) {
                 tabs.getSelectionModel().select(t);
@@ -257,5 +264,41 @@ public final class MainView implements Navigator {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** Adds a control at the right end of the top bar (the security menu, for instance). */
+    public void addHeaderItem(Node n) {
+        ((HBox) root.getTop()).getChildren().add(n);
+    }
+
+    /** Opens a screen that is not a case file (the audit trail): offline grace does not block it. */
+    public void openScreen(String key, Supplier<DeskScreen> make) {
+        open("tool:" + key, make);
+    }
+
+    /** Saves every open form's draft now (the desk is about to lock). */
+    public void saveDrafts() {
+        for (Tab t : tabs.getTabs()) ((DeskScreen) t.getUserData()).saveDraft();
+    }
+
+    /**
+     * Offline grace: while it is over, the caseload and the agenda show a message instead of their
+     * lists, open case files close (drafts kept), and none opens.
+     */
+    public void guardWith(OfflineGraceViewModel g) {
+        grace = g;
+        caseloadTab.setContent(new OfflineGracePane(caseloadTab.getContent(), g));
+        agendaTab.setContent(new OfflineGracePane(agendaTab.getContent(), g));
+        g.blockedProperty().addListener((o, a, blocked) -> {
+            if (!blocked) return;
+            saveDrafts();
+            tabs.getTabs().removeIf(t -> t.isClosable() && !String.valueOf(t.getProperties().get("key")).startsWith("tool:"));
+        });
+        g.check();
+    }
+
+    /** The offline grace in force (null before {@link #guardWith}); whoever logs in to the server calls its check() after. */
+    public OfflineGraceViewModel offlineGrace() {
+        return grace;
     }
 }

@@ -22,6 +22,11 @@ public final class Settings {
 
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private int fontSize = DEFAULT_FONT;
+    // Security: idle lock (minutes, 0 = never), lock when the window is minimised, offline grace (days).
+    public static final int DEFAULT_IDLE_LOCK_MINUTES = 5;
+    private int idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
+    private boolean lockWhenIconified = true;
+    private int offlineGraceDays = fr.carnet.security.OfflineGrace.DEFAULT_DAYS;
 
     public static Path file() {
         return AppDirs.config().resolve("desk-settings.json");
@@ -34,6 +39,9 @@ public final class Settings {
                 ObjectNode n = Json.readObject(Files.readString(file));
                 s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
                 s.fontSize = clamp(n.path("fontSize").asInt(DEFAULT_FONT));
+                s.idleLockMinutes = Math.max(0, n.path("idleLockMinutes").asInt(DEFAULT_IDLE_LOCK_MINUTES));
+                s.lockWhenIconified = n.path("lockWhenIconified").asBoolean(true);
+                s.offlineGraceDays = Math.max(1, n.path("offlineGraceDays").asInt(fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Desk settings unreadable, using defaults");
@@ -45,6 +53,9 @@ public final class Settings {
         ObjectNode n = Json.object();
         n.put("theme", theme.name());
         n.put("fontSize", fontSize);
+        n.put("idleLockMinutes", idleLockMinutes);
+        n.put("lockWhenIconified", lockWhenIconified);
+        n.put("offlineGraceDays", offlineGraceDays);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -63,4 +74,10 @@ public final class Settings {
     public void setTheme(ThemeChoice t) { theme = t; }
     public int fontSize() { return fontSize; }
     public void setFontSize(int s) { fontSize = clamp(s); }
+    public int idleLockMinutes() { return idleLockMinutes; }
+    public void setIdleLockMinutes(int m) { idleLockMinutes = Math.max(0, m); }
+    public boolean lockWhenIconified() { return lockWhenIconified; }
+    public void setLockWhenIconified(boolean b) { lockWhenIconified = b; }
+    public int offlineGraceDays() { return offlineGraceDays; }
+    public void setOfflineGraceDays(int d) { offlineGraceDays = Math.max(1, d); }
 }

@@ -11,6 +11,9 @@ public interface DeskScreen {
     /** Ctrl+S: saves the screen's form, if it has one. */
     default void save() { }
 
+    /** Keeps what is typed as a draft now (before the desk locks); forms that have drafts override it. */
+    default void saveDraft() { }
+
     /** Called when records changed elsewhere (a form was saved). */
     default void refresh() { }
 

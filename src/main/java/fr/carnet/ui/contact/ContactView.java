@@ -118,6 +118,11 @@ public final class ContactView implements DeskScreen {
     }
 
     @Override
+    public void saveDraft() {
+        vm.saveDraft();
+    }
+
+    @Override
     public Node node() {
         return root;
     }

@@ -9,6 +9,7 @@ import fr.carnet.domain.Enums.SyncState;
 import fr.carnet.domain.Enums.VisitStatus;
 import fr.carnet.domain.RecordType;
 import fr.carnet.i18n.Messages;
+import fr.carnet.store.AuditLog;
 import fr.carnet.store.HouseholdFileQueries;
 import fr.carnet.store.HouseholdFileQueries.HouseholdFile;
 import fr.carnet.store.HouseholdFileQueries.PlanFile;
@@ -61,6 +62,7 @@ public final class HouseholdViewModel {
     private final ObservableList<StoredRecord> aids = FXCollections.observableArrayList();
     private final ObjectProperty<Deleted> lastDeleted = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private boolean opened;
 
     public HouseholdViewModel(DeskContext ctx, String householdId) {
         this.ctx = ctx;
@@ -68,9 +70,18 @@ public final class HouseholdViewModel {
     }
 
     public void load() {
-        ctx.async().run(() -> ctx.store().read(c -> HouseholdFileQueries.load(c, householdId, ctx.role())),
+        boolean opening = !opened;
+        opened = true;
+        ctx.async().run(() -> audited(opening, ctx.store().read(c -> HouseholdFileQueries.load(c, householdId, ctx.role()))),
                 f -> f.ifPresentOrElse(this::show, () -> message.set(Messages.get("desk.household.missing"))),
                 e -> message.set(Messages.get("desk.error.unexpected")));
+    }
+
+    /** The first load of this file writes OPEN_FILE to the audit trail (in the background, like the load). */
+    private java.util.Optional<HouseholdFile> audited(boolean opening, java.util.Optional<HouseholdFile> f) {
+        if (opening && f.isPresent())
+            AuditLog.recordRead(ctx.store(), ctx.identity().workerId(), AuditLog.Action.OPEN_FILE, RecordType.HOUSEHOLD, householdId, null);
+        return f;
     }
 
     private void show(HouseholdFile f) {

@@ -3,7 +3,9 @@ package fr.carnet.ui.unlock;
 import atlantafx.base.theme.Styles;
 import fr.carnet.i18n.Messages;
 import fr.carnet.ui.common.Ui;
-import javafx.beans.binding.Bindings;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,6 +14,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /** The unlock screen: the passphrase (typed twice, with the policy, on first start). */
@@ -40,11 +43,11 @@ public final class UnlockView extends StackPane {
             confirmLabel.setMnemonicParsing(true);
             confirmLabel.setLabelFor(confirm);
             confirm.setAccessibleText(Messages.get("desk.unlock.confirm").replace("_", ""));
+            // The policy under the field, as the worker types (before the confirmation).
             Label policy = Ui.muted("");
-            policy.textProperty().bind(Bindings.createStringBinding(() -> vm.missingCharacters() > 0
-                    ? Messages.get("desk.unlock.policyMissing", vm.missingCharacters())
-                    : Messages.get("desk.unlock.policyOk"), vm.passphraseProperty()));
-            box.getChildren().addAll(confirmLabel, confirm, policy);
+            policy.setId("passphrase-policy");
+            policy.textProperty().bind(vm.policyProperty());
+            box.getChildren().addAll(policy, confirmLabel, confirm);
             confirm.setOnAction(e -> vm.submit());
         } else {
             pass.setOnAction(e -> vm.submit());
@@ -60,6 +63,11 @@ public final class UnlockView extends StackPane {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        Label countdown = Ui.muted("");
+        countdown.setId("unlock-countdown");
+        countdown.textProperty().bind(vm.countdownProperty());
+        countdown.visibleProperty().bind(vm.countdownProperty().isNotEmpty());
+        countdown.managedProperty().bind(countdown.visibleProperty());
         Button submit = Ui.button(vm.firstStart() ? "desk.unlock.create" : "desk.unlock.submit", MaterialDesignL.LOCK_OPEN_VARIANT_OUTLINE, e -> vm.submit());
         submit.setId("unlock-submit");
         submit.setDefaultButton(true);
@@ -71,7 +79,7 @@ public final class UnlockView extends StackPane {
         busy.setAccessibleText(Messages.get("desk.unlock.busy"));
         javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(12, submit, busy);
         actions.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(hint, error, actions);
+        box.getChildren().addAll(hint, error, countdown, actions);
         box.setMaxWidth(420);
         box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(32));
@@ -79,8 +87,16 @@ public final class UnlockView extends StackPane {
         getChildren().add(box);
         setAlignment(Pos.CENTER);
         setPadding(new Insets(24));
+        // The countdown ticks only while the view is shown.
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((o, a, s) -> {
-            if (s != null) javafx.application.Platform.runLater(pass::requestFocus);
+            if (s != null) {
+                ticker.play();
+                javafx.application.Platform.runLater(pass::requestFocus);
+            } else {
+                ticker.stop();
+            }
         });
     }
 }
