@@ -21,6 +21,11 @@ public final class CarnetCli {
         add(new fr.carnet.server.ServerAdminCommand());
     }
 
+    /** Whether a word names a subcommand (or help), so that the packaged app can dispatch to it. */
+    public static boolean isSubcommand(String word) {
+        return word.equals("help") || word.equals("--help") || new CarnetCli().commands.containsKey(word);
+    }
+
     private void add(Subcommand c) {
         commands.put(c.name(), c);
     }

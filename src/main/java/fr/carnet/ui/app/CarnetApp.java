@@ -61,6 +61,11 @@ public final class CarnetApp extends Application {
             LOG.debug("OS colour scheme not available");
         }
         stage.setTitle(Messages.get("app.title"));
+        if (!lockDataFolder()) {
+            show(alreadyRunning());
+            stage.show();
+            return;
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         if (options.demo()) {
@@ -78,6 +83,33 @@ public final class CarnetApp extends Application {
         stage.show();
     }
 
+    private fr.carnet.platform.InstanceLock instanceLock;
+
+    /** One running Carnet per store folder: a second start says so instead of opening the store twice. */
+    private boolean lockDataFolder() {
+        try {
+            java.nio.file.Path folder = options.store().toAbsolutePath().getParent();
+            instanceLock = fr.carnet.platform.InstanceLock.acquire(folder).orElse(null);
+            return instanceLock != null;
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not take the instance lock: {}", e.getClass().getSimpleName());
+            return true;
+        }
+    }
+
+    private Parent alreadyRunning() {
+        Label l = Ui.label("desk.app.alreadyRunning");
+        l.setWrapText(true);
+        javafx.scene.control.Button close = new javafx.scene.control.Button(Messages.get("desk.app.close"));
+        close.setOnAction(e -> Platform.exit());
+        VBox box = new VBox(16, l, close);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(420);
+        VBox outer = new VBox(box);
+        outer.setAlignment(Pos.CENTER);
+        return outer;
+    }
+
     private Parent preparing() {
         ProgressIndicator p = new ProgressIndicator();
         p.setAccessibleText(Messages.get("desk.demo.preparing"));
@@ -88,6 +120,13 @@ public final class CarnetApp extends Application {
     }
 
     private void showUnlock() {
+        if (options.smokeTest()) {
+            // Self-test of a packaged app: the first usable screen is up; leave cleanly.
+            Platform.runLater(() -> {
+                LOG.info("smoke test: first screen shown");
+                Platform.exit();
+            });
+        }
         boolean first = !Store.exists(options.store());
         UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, this::unlocked);
         if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
@@ -132,6 +171,13 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (instanceLock != null) {
+            try {
+                instanceLock.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("instance lock release failed");
+            }
+        }
         DeskContext c = context;
         if (c == null) return;
         // Closing checkpoints the WAL: off the FX thread, which still waits so the file is clean on exit.

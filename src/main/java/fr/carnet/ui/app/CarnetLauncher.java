@@ -12,6 +12,16 @@ public final class CarnetLauncher {
     private CarnetLauncher() {}
 
     public static void main(String[] args) {
+        // The packaged app is also the administrators' command line: carnet server|import|report|…
+        if (args.length > 0 && fr.carnet.cli.CarnetCli.isSubcommand(args[0])) {
+            fr.carnet.cli.CarnetCli.main(args);
+            return;
+        }
+        if (java.util.Arrays.asList(args).contains("--smoke-test")) {
+            // The self-test runs with no display: JavaFX's own Headless platform, software rendering.
+            System.setProperty("glass.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
         if (System.getProperty("carnet.logDir") == null) System.setProperty("carnet.logDir", AppDirs.logs().toString());
         Thread.setDefaultUncaughtExceptionHandler(new CrashHandler());
         Application.launch(CarnetApp.class, args);
