@@ -78,12 +78,13 @@ public final class CaseloadQueries {
             args.add(match);
         } else {
             // Many matches or none asked: walk the households in display order, stop at the limit.
+            // "+p.rid": the FTS hits are a set to test each member against, never a list to loop over.
             ids.append("SELECT h.rid FROM household h WHERE h.deleted = 0\n");
             if (match != null) {
                 ids.append("""
                         AND (h.rid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)
                           OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.deleted = 0
-                                     AND p.rid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))
+                                     AND +p.rid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))
                         """);
                 args.add(match);
                 args.add(match);
