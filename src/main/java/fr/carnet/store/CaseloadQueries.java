@@ -46,57 +46,91 @@ public final class CaseloadQueries {
     /**
      * The households matching the filter, most recently contacted first.
      *
+     * <p>Two steps in one statement: the inner select walks {@code household_caseload} (the
+     * display order, on the maintained {@code last_contact} column) applying the search and the
+     * filters, and stops at {@code limit}; only those rows get the per-household columns
+     * (applicant, counts, flags). A search that matches few persons and households starts from
+     * their FTS matches instead and sorts that handful.
+     *
      * @param role   a role that may not read plans never learns whether one is open
      * @param today  the local date "visit due" and "under 6" are judged on
      */
     public static List<Row> list(DSLContext ctx, Filter f, String workerId, Role role, LocalDate today, int limit) {
-        List<Object> args = new ArrayList<>();
         boolean plans = role.readsConfidential();
         String sixYearsAgo = today.minusYears(6).toString();
         String dueBy = today.plusDays(7).toString();
-        StringBuilder sql = new StringBuilder("""
-                SELECT * FROM (SELECT h.id, h.label, h.address, h.referent_ids, h.sync_state, h.conflict_id,
-                  (SELECT p.last_name || ' ' || p.first_name FROM person p WHERE p.household_id = h.id AND p.deleted = 0
-                     ORDER BY p.relationship = 'APPLICANT' DESC, p.birth_date LIMIT 1) AS applicant,
-                  (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.deleted = 0) AS persons,
-                  (SELECT max(substr(c.date, 1, 10)) FROM contact c WHERE c.household_id = h.id AND c.deleted = 0) AS last_contact,
-                """);
-        if (plans) sql.append("EXISTS (SELECT 1 FROM plan pl WHERE pl.household_id = h.id AND pl.deleted = 0 AND pl.status = 'ACTIVE') AS open_plan,\n");
-        else sql.append("0 AS open_plan,\n");
-        sql.append("""
-                  EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.deleted = 0 AND coalesce(v.status, 'PLANNED') = 'PLANNED'
-                     AND substr(v.planned_at, 1, 10) <= ?) AS visit_due,
-                  EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.deleted = 0 AND p.birth_date > ?) AS child_u6,
-                  EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.sync_state <> 'SYNCED'
-                     UNION ALL SELECT 1 FROM contact c WHERE c.household_id = h.id AND c.sync_state <> 'SYNCED'
-                     UNION ALL SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.sync_state <> 'SYNCED') AS child_pending,
-                  h.referent_ids LIKE ? AS mine
-                FROM household h WHERE h.deleted = 0
-                """);
-        args.add(dueBy);
-        args.add(sixYearsAgo);
-        args.add("%\"" + workerId + "\"%");
+        String mineLike = "%\"" + workerId + "\"%";
         String match = FtsQuery.prefixes(f.text());
-        if (match != null) {
-            sql.append("""
-                    AND (h.rid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)
-                      OR h.id IN (SELECT p.household_id FROM person p WHERE p.deleted = 0
-                                  AND p.rid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))
+
+        // Step 1: the ids of the rows shown, in display order.
+        List<Object> args = new ArrayList<>();
+        StringBuilder ids = new StringBuilder();
+        if (match != null && selective(ctx, match)) {
+            // Few matches: start from them (an IN list drives the loop), sort the handful.
+            ids.append("""
+                    SELECT h.rid FROM (SELECT rowid AS rid FROM household_fts WHERE household_fts MATCH ?
+                                       UNION SELECT h2.rid FROM person p JOIN household h2 ON h2.id = p.household_id
+                                         WHERE p.deleted = 0 AND p.rid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)) m
+                      CROSS JOIN household h ON h.rid = m.rid
+                    WHERE h.deleted = 0
                     """);
             args.add(match);
             args.add(match);
+        } else {
+            // Many matches or none asked: walk the households in display order, stop at the limit.
+            // "+p.rid": the FTS hits are a set to test each member against, never a list to loop over.
+            ids.append("SELECT h.rid FROM household h WHERE h.deleted = 0\n");
+            if (match != null) {
+                ids.append("""
+                        AND (h.rid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH ?)
+                          OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.deleted = 0
+                                     AND +p.rid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))
+                        """);
+                args.add(match);
+                args.add(match);
+            }
         }
-        sql.append(") WHERE 1 = 1");
-        if (f.mine()) sql.append(" AND mine");
-        if (f.openPlan()) sql.append(" AND open_plan");
-        if (f.visitDue()) sql.append(" AND visit_due");
-        if (f.childUnder6()) sql.append(" AND child_u6");
-        if (f.pending()) sql.append(" AND (sync_state = 'PENDING' OR child_pending)");
-        if (f.conflict()) sql.append(" AND sync_state = 'CONFLICT'");
-        sql.append(" ORDER BY last_contact IS NULL, last_contact DESC, label LIMIT ?");
+        if (f.mine()) {
+            ids.append(" AND h.referent_ids LIKE ?\n");
+            args.add(mineLike);
+        }
+        if (f.openPlan() && plans) ids.append(" AND ").append(OPEN_PLAN).append('\n');
+        if (f.openPlan() && !plans) ids.append(" AND 0\n");
+        if (f.visitDue()) {
+            ids.append(" AND ").append(VISIT_DUE).append('\n');
+            args.add(dueBy);
+        }
+        if (f.childUnder6()) {
+            ids.append(" AND ").append(CHILD_U6).append('\n');
+            args.add(sixYearsAgo);
+        }
+        if (f.pending()) ids.append(" AND (h.sync_state = 'PENDING' OR ").append(CHILD_PENDING).append(")\n");
+        if (f.conflict()) ids.append(" AND h.sync_state = 'CONFLICT'\n");
+        ids.append(" ORDER BY ").append(ORDER).append(" LIMIT ?");
         args.add(limit);
+
+        // Step 2: the columns shown, for those rows only.
+        List<Object> all = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("""
+                SELECT h.id, h.label, h.address, h.sync_state, h.last_contact,
+                  (SELECT p.last_name || ' ' || p.first_name FROM person p WHERE p.household_id = h.id AND p.deleted = 0
+                     ORDER BY p.relationship = 'APPLICANT' DESC, p.birth_date LIMIT 1) AS applicant,
+                  (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.deleted = 0) AS persons,
+                """);
+        sql.append(plans ? OPEN_PLAN : "0").append(" AS open_plan,\n");
+        sql.append(VISIT_DUE).append(" AS visit_due,\n");
+        all.add(dueBy);
+        sql.append(CHILD_U6).append(" AS child_u6,\n");
+        all.add(sixYearsAgo);
+        sql.append(CHILD_PENDING).append(" AS child_pending,\n");
+        sql.append("h.referent_ids LIKE ? AS mine\n");
+        all.add(mineLike);
+        sql.append("FROM (").append(ids).append(") shown CROSS JOIN household h ON h.rid = shown.rid\n");
+        all.addAll(args);
+        sql.append("ORDER BY ").append(ORDER);
+
         List<Row> out = new ArrayList<>();
-        for (Record r : ctx.fetch(sql.toString(), args.toArray())) {
+        for (Record r : ctx.fetch(sql.toString(), all.toArray())) {
             JsonNode addr = r.get("address") == null ? Json.object() : Json.read(r.get("address", String.class));
             String lc = r.get("last_contact", String.class);
             SyncState st = SyncState.valueOf(r.get("sync_state", String.class));
@@ -107,6 +141,31 @@ public final class CaseloadQueries {
                     bool(r, "child_u6"), st));
         }
         return out;
+    }
+
+    /** The display order; matches the household_caseload index (V005) term for term. */
+    private static final String ORDER = "h.last_contact IS NULL, h.last_contact DESC, h.label";
+    private static final String OPEN_PLAN =
+            "EXISTS (SELECT 1 FROM plan pl WHERE pl.household_id = h.id AND pl.deleted = 0 AND pl.status = 'ACTIVE')";
+    private static final String VISIT_DUE = """
+            EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.deleted = 0 AND coalesce(v.status, 'PLANNED') = 'PLANNED'
+               AND substr(v.planned_at, 1, 10) <= ?)""";
+    private static final String CHILD_U6 =
+            "EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.deleted = 0 AND p.birth_date > ?)";
+    private static final String CHILD_PENDING = """
+            EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id AND p.sync_state <> 'SYNCED'
+               UNION ALL SELECT 1 FROM contact c WHERE c.household_id = h.id AND c.sync_state <> 'SYNCED'
+               UNION ALL SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.sync_state <> 'SYNCED')""";
+    /** Above this many FTS hits, walking the households in order beats sorting the matches. */
+    static final int SELECTIVE_HITS = 1500;
+
+    /** Whether the search matches few enough persons and households to start from the matches. */
+    private static boolean selective(DSLContext ctx, String match) {
+        Integer n = ctx.fetchOne("""
+                SELECT (SELECT count(*) FROM (SELECT 1 FROM person_fts WHERE person_fts MATCH ? LIMIT ?))
+                     + (SELECT count(*) FROM (SELECT 1 FROM household_fts WHERE household_fts MATCH ? LIMIT ?))
+                """, match, SELECTIVE_HITS + 1, match, SELECTIVE_HITS + 1).get(0, Integer.class);
+        return n != null && n <= SELECTIVE_HITS;
     }
 
     private static boolean bool(Record r, String f) {

@@ -114,6 +114,11 @@ public final class Store implements AutoCloseable {
         Path keyFile = KeyParams.fileFor(file);
         if (!Files.isRegularFile(keyFile)) throw new StoreException("store.error.notAStore");
         KeyParams params = KeyParams.read(keyFile);
+        // The derivation keeps one core busy for a while (by design); the other loads what opening
+        // and the first reads need meanwhile, which a cold JVM would otherwise do after it.
+        Thread warm = new Thread(Store::warmUp, "carnet-store-warmup");
+        warm.setDaemon(true);
+        warm.start();
         byte[] key = params.derive(passphrase);
         // Check the key on a read-only connection first: nothing is written to a file we cannot read.
         if (!keyOpens(file, key)) throw new StoreException("store.error.wrongPassphrase");
@@ -123,6 +128,27 @@ public final class Store implements AutoCloseable {
             return s;
         } catch (SQLException e) {
             throw new StoreException("store.error.wrongPassphrase", e);
+        }
+    }
+
+    /**
+     * Loads and initialises, off the caller's thread, the classes and the native library the
+     * first open and reads use: SQLite's driver, jOOQ's renderer, the generated schema. Touches
+     * no file and no data; a failure only costs the time it would have saved.
+     */
+    private static void warmUp() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            SQLiteMCSqlCipherConfig.getV4Defaults().build();
+            DSLContext ctx = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false).withExecuteLogging(false));
+            var meta = fr.carnet.store.generated.Tables.STORE_META;
+            var worker = fr.carnet.store.generated.Tables.WORKER;
+            ctx.select(meta.V).from(meta).where(meta.K.eq("")).getSQL();
+            ctx.selectFrom(worker).where(worker.ID.eq("")).getSQL();
+            ctx.resultQuery("SELECT 1 WHERE ? = ?", 1, 1).getSQL();
+            RecordRepository.table(fr.carnet.domain.RecordType.HOUSEHOLD);
+        } catch (Exception | LinkageError e) {
+            LOG.debug("store warm-up failed", e);
         }
     }
 
