@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desk's preferences (theme, text size), kept as JSON in the config folder: written to a
+ * The desk's preferences (theme, text size, sync server address and login), kept as JSON in the config folder: written to a
  * temporary file then moved, so a crash never leaves half a file.
  */
 public final class Settings {
@@ -22,6 +22,8 @@ public final class Settings {
 
     private ThemeChoice theme = ThemeChoice.SYSTEM;
     private int fontSize = DEFAULT_FONT;
+    private String serverUrl = "";
+    private String serverLogin = "";
 
     public static Path file() {
         return AppDirs.config().resolve("desk-settings.json");
@@ -34,6 +36,8 @@ public final class Settings {
                 ObjectNode n = Json.readObject(Files.readString(file));
                 s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
                 s.fontSize = clamp(n.path("fontSize").asInt(DEFAULT_FONT));
+                s.serverUrl = n.path("serverUrl").asText("");
+                s.serverLogin = n.path("serverLogin").asText("");
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Desk settings unreadable, using defaults");
@@ -45,6 +49,9 @@ public final class Settings {
         ObjectNode n = Json.object();
         n.put("theme", theme.name());
         n.put("fontSize", fontSize);
+        // The sync server and login only: the password is never written anywhere.
+        n.put("serverUrl", serverUrl);
+        n.put("serverLogin", serverLogin);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -63,4 +70,10 @@ public final class Settings {
     public void setTheme(ThemeChoice t) { theme = t; }
     public int fontSize() { return fontSize; }
     public void setFontSize(int s) { fontSize = clamp(s); }
+    public String serverUrl() { return serverUrl; }
+    public String serverLogin() { return serverLogin; }
+    public void setServer(String url, String login) {
+        serverUrl = url == null ? "" : url;
+        serverLogin = login == null ? "" : login;
+    }
 }
