@@ -55,7 +55,8 @@ public final class AutoSync {
     public void tick() {
         if (!host.enabled() || host.busy() || probing) return;
         Instant now = clock.instant();
-        boolean syncDue = !now.isBefore(nextSync);
+        // While offline only the quick probes run; the sync follows the first probe that gets an answer.
+        boolean syncDue = !offline && !now.isBefore(nextSync);
         boolean probeDue = offline && !now.isBefore(nextProbe);
         if (!syncDue && !probeDue) return;
         probing = true;
