@@ -108,6 +108,7 @@ public final class MainView implements Navigator {
     private Node topBar() {
         Label name = new Label(Messages.get("app.title"));
         name.getStyleClass().add("app-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         String who = ctx.identity().displayName() == null || ctx.identity().displayName().isBlank()
                 ? Labels.of(ctx.role()) : Messages.get("desk.top.worker", ctx.identity().displayName(), Labels.of(ctx.role()));
         Label worker = Ui.muted(who);
@@ -141,6 +142,8 @@ public final class MainView implements Navigator {
         display.getItems().addAll(new SeparatorMenuItem(), bigger, smaller, reset);
         var agenda = Ui.button("desk.agenda.open", MaterialDesignC.CALENDAR_WEEK, e -> openAgenda());
         agenda.getStyleClass().add(Styles.FLAT);
+        agenda.setMinWidth(Region.USE_PREF_SIZE);
+        display.setMinWidth(Region.USE_PREF_SIZE);
         syncHeader = new SyncHeader(sync, this::openSync);
         HBox bar = new HBox(12, name, worker, spacer, syncHeader, agenda, display);
         bar.setAlignment(Pos.CENTER_LEFT);

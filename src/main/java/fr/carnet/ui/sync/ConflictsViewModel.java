@@ -79,7 +79,9 @@ public final class ConflictsViewModel {
                 List<Merge> mo = new ArrayList<>();
                 for (SyncResult.MergeNote m : ms)
                     mo.add(new Merge(t.record(m.type(), m.recordId()), String.join(", ", m.fields().stream().map(SyncTexts::field).toList()),
-                            t.authored(m.author(), m.serverTime())));
+                            // The note's author is the merged record's last writer: when that is this
+                            // worker, the colleague whose fields came in is not known by name.
+                            t.authored(ctx.identity().workerId().equals(m.author()) ? null : m.author(), m.serverTime())));
                 return new Loaded(out, mo);
             });
         }, l -> {

@@ -13,6 +13,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -43,9 +44,10 @@ public final class SyncHeader extends HBox {
         status.textProperty().bind(vm.headerProperty());
         status.setOnAction(e -> open.accept(false));
         status.setAccessibleText(Messages.get("sync.ui.header.accessible"));
-        status.setMaxWidth(420);
+        status.setMaxWidth(320);
+        status.setMinWidth(60);
         status.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-        status.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(vm.headerProperty().get()), vm.headerProperty()));
+        status.tooltipProperty().bind(Bindings.createObjectBinding(() -> new Tooltip(vm.headerDetailProperty().get()), vm.headerDetailProperty()));
         status.getStyleClass().add("sync-header-status");
         vm.errorProperty().addListener((o, a, b) -> status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), !b.isEmpty()));
         Button badge = new Button();
@@ -58,12 +60,14 @@ public final class SyncHeader extends HBox {
         badge.visibleProperty().bind(vm.conflictCountProperty().greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
         badge.setOnAction(e -> open.accept(true));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         Button sync = Ui.button("sync.ui.sync", MaterialDesignS.SYNC, e -> {
             if (!vm.syncNow() && !vm.runningProperty().get()) open.accept(false);
         });
         sync.setId("sync-button");
         sync.setTooltip(new Tooltip(Messages.get("sync.ui.sync.tooltip")));
         sync.disableProperty().bind(vm.runningProperty());
+        sync.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(spin, status, badge, sync);
         timer = new Timeline(new KeyFrame(TICK, e -> vm.autoSync().tick()));
         timer.setCycleCount(Animation.INDEFINITE);

@@ -215,11 +215,14 @@ public final class SyncView implements DeskScreen {
                 Label r = new Label(item.record());
                 r.getStyleClass().add(Styles.TEXT_BOLD);
                 r.setWrapText(true);
-                r.setMaxWidth(240);
                 Label f = Ui.muted(Messages.get("sync.ui.conflictFields", String.join(", ", item.fields().stream().map(ConflictsViewModel.FieldRow::label).toList())));
-                f.setMaxWidth(240);
+                VBox box = new VBox(2, r, f);
+                // Wrap within the list's width rather than scroll sideways.
+                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
+                box.prefWidthProperty().bind(box.maxWidthProperty());
+                setPrefWidth(0);
                 setText(null);
-                setGraphic(new VBox(2, r, f));
+                setGraphic(box);
             }
         });
         list.setPlaceholder(Ui.muted(Messages.get("sync.ui.noConflicts")));
@@ -281,9 +284,9 @@ public final class SyncView implements DeskScreen {
             g.getColumnConstraints().add(c);
         }
         g.add(headCell(Messages.get("sync.ui.col.field"), null, "conflict-head"), 0, 0);
-        g.add(headCell(Messages.get("sync.conflict.before"), null, "conflict-head"), 1, 0);
-        g.add(headCell(Messages.get("sync.conflict.mine"), item.mineBy(), "conflict-head-mine"), 2, 0);
-        g.add(headCell(Messages.get("sync.conflict.theirs"), item.theirsBy(), "conflict-head-theirs"), 3, 0);
+        g.add(headCell(Messages.get("sync.ui.col.before"), null, "conflict-head"), 1, 0);
+        g.add(headCell(Messages.get("sync.ui.col.mine"), item.mineBy(), "conflict-head-mine"), 2, 0);
+        g.add(headCell(Messages.get("sync.ui.col.theirs"), item.theirsBy(), "conflict-head-theirs"), 3, 0);
         g.add(headCell(Messages.get("sync.ui.col.combined"), Messages.get("sync.ui.col.combinedHint"), "conflict-head"), 4, 0);
         int row = 1;
         for (ConflictsViewModel.FieldRow f : item.fields()) {
@@ -370,7 +373,7 @@ public final class SyncView implements DeskScreen {
         t.setId("merged-table");
         t.getColumns().add(col("sync.ui.col.record", 320, ConflictsViewModel.Merge::record));
         t.getColumns().add(col("sync.ui.col.mergedFields", 240, ConflictsViewModel.Merge::fields));
-        t.getColumns().add(col("sync.ui.col.by", 240, ConflictsViewModel.Merge::by));
+        t.getColumns().add(col("sync.ui.col.mergedBy", 240, ConflictsViewModel.Merge::by));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         t.setPlaceholder(Ui.muted(Messages.get("sync.ui.noMerges")));

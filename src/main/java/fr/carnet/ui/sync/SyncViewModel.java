@@ -65,6 +65,7 @@ public final class SyncViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty connection = new SimpleStringProperty("");
     private final StringProperty header = new SimpleStringProperty("");
+    private final StringProperty headerDetail = new SimpleStringProperty("");
 
     /**
      * @param remember keeps the server address and login in the desk settings (never the password)
@@ -277,11 +278,15 @@ public final class SyncViewModel {
                 : serverUrl.get().isBlank() ? Messages.get("sync.ui.notConfigured") : Messages.get("sync.ui.signInNeeded"));
     }
 
+    /** The header's one short line; the status area and the tooltip say it in full. */
     private void updateHeader() {
-        if (running.get()) header.set(phase.get() + " · " + progressText.get());
-        else if (!error.get().isEmpty() && !reachable.get()) header.set(Messages.get("sync.ui.header.offline", pendingText.get()));
-        else if (!error.get().isEmpty()) header.set(Messages.get("sync.ui.header.failed", pendingText.get()));
-        else header.set(pendingText.get() + (lastSync.get().isEmpty() ? "" : " · " + lastSync.get()));
+        String pendingShort = Messages.get("sync.ui.header.pending", pendingCount.get());
+        if (running.get()) header.set(progressText.get().isEmpty() ? phase.get() : Messages.get("sync.ui.header.running", progressText.get()));
+        else if (!error.get().isEmpty() && !reachable.get()) header.set(Messages.get("sync.ui.header.offline", pendingShort));
+        else if (!error.get().isEmpty()) header.set(Messages.get("sync.ui.header.failed", pendingShort));
+        else header.set(pendingShort);
+        headerDetail.set(running.get() ? phase.get() + " · " + progressText.get()
+                : String.join("\n", java.util.stream.Stream.of(pendingText.get(), lastSync.get(), error.get()).filter(x -> !x.isEmpty()).toList()));
     }
 
     /** Thrown from the progress callback to stop a sync between two committed steps. */
@@ -308,4 +313,5 @@ public final class SyncViewModel {
     public StringProperty errorProperty() { return error; }
     public StringProperty connectionProperty() { return connection; }
     public StringProperty headerProperty() { return header; }
+    public StringProperty headerDetailProperty() { return headerDetail; }
 }

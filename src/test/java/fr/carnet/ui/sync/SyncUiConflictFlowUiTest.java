@@ -146,7 +146,7 @@ class SyncUiConflictFlowUiTest {
         new Editor(b, BERNARD, Role.AS).update(RecordType.PERSON, p, o("email", "famille@example.org"));
         r.interact(main::changed);
         waitUntil(() -> r.lookup("#sync-header-status").queryAs(javafx.scene.control.Hyperlink.class).getText()
-                .startsWith("2 modifications en attente d’envoi"));
+                .equals("2 modifications à envoyer"));
         assertThat(syncA.syncNow()).isTrue();
         assertThat(syncA.resultProperty().get()).startsWith("Synchronisation terminée : 2 envoyés");
 
