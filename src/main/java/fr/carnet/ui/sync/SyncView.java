@@ -128,7 +128,7 @@ public final class SyncView implements DeskScreen {
         VBox box = new VBox(8, Ui.heading(Messages.get("sync.ui.connection")), g, new HBox(8, connect, disconnect), state, note);
         box.getStyleClass().add("sync-card");
         box.setPrefWidth(440);
-        box.setMinWidth(360);
+        box.setMinWidth(400);
         return box;
     }
 
@@ -216,10 +216,13 @@ public final class SyncView implements DeskScreen {
                 r.getStyleClass().add(Styles.TEXT_BOLD);
                 r.setWrapText(true);
                 Label f = Ui.muted(Messages.get("sync.ui.conflictFields", String.join(", ", item.fields().stream().map(ConflictsViewModel.FieldRow::label).toList())));
-                VBox box = new VBox(2, r, f);
                 // Wrap within the list's width rather than scroll sideways.
-                box.maxWidthProperty().bind(getListView().widthProperty().subtract(28));
-                box.prefWidthProperty().bind(box.maxWidthProperty());
+                for (Label x : new Label[] {r, f}) {
+                    x.prefWidthProperty().bind(getListView().widthProperty().subtract(30));
+                    x.setMaxWidth(Region.USE_PREF_SIZE);
+                    x.setMinHeight(Region.USE_PREF_SIZE);
+                }
+                VBox box = new VBox(2, r, f);
                 setPrefWidth(0);
                 setText(null);
                 setGraphic(box);

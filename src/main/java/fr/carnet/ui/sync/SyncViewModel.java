@@ -227,7 +227,7 @@ public final class SyncViewModel {
         } else if (t instanceof SyncException se) {
             error.set(switch (se.key()) {
                 case "sync.error.auth" -> se.getLocalizedMessage() + " " + Messages.get("sync.ui.error.passwordAgain");
-                case "sync.error.network" -> Messages.get("sync.ui.error.unreachable", host()) + " " + se.getLocalizedMessage();
+                case "sync.error.network" -> Messages.get("sync.ui.error.unreachable", host());
                 default -> se.getLocalizedMessage();
             });
             if (se.key().equals("sync.error.auth")) {

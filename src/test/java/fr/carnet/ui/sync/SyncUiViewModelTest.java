@@ -116,7 +116,7 @@ class SyncUiViewModelTest {
         };
         signIn();
         assertThat(vm.errorProperty().get()).isEqualTo("Le serveur carnet.example.fr ne répond pas (pas de réseau, ou serveur arrêté). "
-                + "Le serveur n’est pas joignable. Les modifications restent sur ce poste et partiront à la prochaine synchronisation.");
+                + "Vos modifications restent sur ce poste ; Carnet réessaie tout seul dès que le serveur répond.");
         assertThat(vm.connectedProperty().get()).isTrue();
         assertThat(vm.autoSync().offline()).isTrue();
         assertThat(vm.headerProperty().get()).startsWith("Hors ligne · ");
