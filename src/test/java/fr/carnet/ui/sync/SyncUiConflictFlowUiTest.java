@@ -164,6 +164,24 @@ class SyncUiConflictFlowUiTest {
         waitUntil(() -> r.lookup("#caseload-table").<TableView<CaseloadQueries.Row>>query().getItems().stream()
                 .anyMatch(row -> row.id().equals(h) && row.syncState() == SyncState.CONFLICT));
 
+        // The supervisor's laptop lists the open conflict of the team, with both names.
+        Store l = laptop("leroy.db", SyncFixture.LEROY, "Luc Leroy");
+        try {
+            DeskContext cl = DeskContext.of(l, DeskIdentity.load(l).orElseThrow(), Async.direct());
+            SyncViewModel syncL = new SyncViewModel(cl, EngineGateway.connector(l), Runnable::run, Clock.systemUTC(), url, "chef.leroy", (u, x) -> { });
+            syncL.passwordProperty().set(new String(DEMO));
+            assertThat(syncL.connect()).isTrue();
+            assertThat(syncL.conflictCountProperty().get()).isEqualTo(1);
+            ConflictsViewModel team = new ConflictsViewModel(cl, EngineGateway.local(l));
+            team.load();
+            assertThat(team.items()).singleElement().satisfies(i -> {
+                assertThat(i.fields()).extracting(ConflictsViewModel.FieldRow::field).containsExactly("label");
+                assertThat(i.mineBy() + " / " + i.theirsBy()).contains("Anne Martin").contains("Bruno Bernard");
+            });
+        } finally {
+            l.close();
+        }
+
         // The conflict screen: both values side by side, with who and when.
         r.clickOn("#sync-conflict-badge");
         waitUntil(() -> present(r, "#conflict-mine-label"));
