@@ -34,6 +34,7 @@ public final class CarnetApp extends Application {
     private final PauseTransition settingsSave = new PauseTransition(Duration.seconds(1));
     private volatile DeskContext context;
     private LaunchOptions options;
+    private MainView main;
 
     @Override
     public void start(Stage stage) {
@@ -104,7 +105,7 @@ public final class CarnetApp extends Application {
 
     private void mount(DeskContext ctx) {
         context = ctx;
-        MainView main = new MainView(ctx, settings, s -> {
+        main = new MainView(ctx, settings, s -> {
             Theme.apply(Theme.dark(s.theme()));
             Theme.style(scene, s.fontSize());
             settingsSave.playFromStart();
@@ -127,6 +128,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (main != null) main.dispose();
         DeskContext c = context;
         if (c == null) return;
         // Closing checkpoints the WAL: off the FX thread, which still waits so the file is clean on exit.
