@@ -6,6 +6,7 @@ import fr.carnet.i18n.Messages;
 import fr.carnet.ui.common.DeskScreen;
 import fr.carnet.ui.common.Ui;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -394,8 +395,12 @@ public final class SyncView implements DeskScreen {
         rejectedTitle.getStyleClass().add(Styles.TEXT_BOLD);
         Label rejectedIntro = Ui.muted(Messages.get("sync.ui.rejectedIntro"));
         VBox box = new VBox(8, Ui.muted(Messages.get("sync.ui.outboxIntro")), p, rejectedTitle, rejectedIntro, r);
-        VBox.setVgrow(p, Priority.ALWAYS);
-        r.setPrefHeight(160);
+        // Both lists share the height, so the refused changes are never pushed out of sight.
+        for (TableView<OutboxViewModel.Row> t : List.of(p, r)) {
+            VBox.setVgrow(t, Priority.ALWAYS);
+            t.setPrefHeight(150);
+            t.setMinHeight(110);
+        }
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }
@@ -403,8 +408,8 @@ public final class SyncView implements DeskScreen {
     private static TableView<OutboxViewModel.Row> outboxTable(String id, javafx.collections.ObservableList<OutboxViewModel.Row> rows, String empty) {
         TableView<OutboxViewModel.Row> t = new TableView<>(rows);
         t.setId(id);
-        t.getColumns().add(col("sync.ui.col.record", 340, OutboxViewModel.Row::record));
-        t.getColumns().add(col("sync.ui.col.change", 140, OutboxViewModel.Row::change));
+        t.getColumns().add(col("sync.ui.col.record", 300, OutboxViewModel.Row::record));
+        t.getColumns().add(col("sync.ui.col.change", 130, OutboxViewModel.Row::change));
         t.getColumns().add(col("sync.ui.col.when", 140, OutboxViewModel.Row::when));
         t.getColumns().add(col("sync.ui.col.status", 260, OutboxViewModel.Row::status));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -101,6 +101,17 @@ class SyncUiStatusUiTest {
         assertThat(r.lookup("#sync-header-status").queryAs(javafx.scene.control.Hyperlink.class).getText())
                 .isEqualTo("Hors ligne · 1 modification à envoyer");
         shoot(r, "sync-status-offline");
+
+        // The outbox: the waiting change in words, and a change the server refused with its reason.
+        f.store.write(c -> c.execute("INSERT INTO change_journal (record_type, record_id, op, ctx, patch, author_id, device_time, status, result) "
+                + "VALUES ('visit', 'gone', 'update', '{}', '{}', ?, '2026-11-25T16:20:00+01:00', 'REJECTED', ?)",
+                f.worker.workerId(), "{\"status\":\"rejected\",\"reason\":\"forbidden\"}"));
+        r.interact(view::refresh);
+        r.clickOn("#sync-tab-outbox .tab-label");
+        waitUntil(() -> !r.lookup("#rejected-table").<javafx.scene.control.TableView<?>>query().getItems().isEmpty());
+        assertThat(DeskUiSupport.sceneShows(r, "Dossier · Famille D.")).isTrue();
+        assertThat(DeskUiSupport.sceneShows(r, "refusée : hors de votre périmètre ou de votre rôle")).isTrue();
+        shoot(r, "sync-outbox");
         r.interact(header::stop);
     }
 
@@ -111,7 +122,7 @@ class SyncUiStatusUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
             WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
-                return stage.getScene().getRoot().snapshot(null, new WritableImage(1280, 420));
+                return stage.getScene().getRoot().snapshot(null, new WritableImage(1280, name.equals("sync-outbox") ? 800 : 420));
             }).get(10, TimeUnit.SECONDS);
             BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
             ImageIO.write(bi, "png", Path.of("docs/screenshots", name + "-" + (dark ? "dark" : "light") + ".png").toFile());
