@@ -37,6 +37,7 @@ public final class CarnetApp extends Application {
     private final PauseTransition settingsSave = new PauseTransition(Duration.seconds(1));
     private volatile DeskContext context;
     private LaunchOptions options;
+    private MainView main;
 
     @Override
     public void start(Stage stage) {
@@ -150,7 +151,7 @@ public final class CarnetApp extends Application {
             Theme.style(scene, s.fontSize());
             settingsSave.playFromStart();
         };
-        MainView main = new MainView(ctx, settings, onSettings);
+        main = new MainView(ctx, settings, onSettings);
         DeskLock lock = DeskSecurity.install(stage, main, ctx, settings, Clock.systemUTC(), onSettings);
         show(lock.root());
         main.installShortcuts(scene);
@@ -171,6 +172,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (main != null) main.dispose();
         if (instanceLock != null) {
             try {
                 instanceLock.close();

@@ -23,6 +23,12 @@ import fr.carnet.ui.household.PersonFormViewModel;
 import fr.carnet.ui.lock.OfflineGracePane;
 import fr.carnet.ui.lock.OfflineGraceViewModel;
 import fr.carnet.ui.plan.PlanView;
+import fr.carnet.ui.sync.ConflictsViewModel;
+import fr.carnet.ui.sync.EngineGateway;
+import fr.carnet.ui.sync.OutboxViewModel;
+import fr.carnet.ui.sync.SyncHeader;
+import fr.carnet.ui.sync.SyncView;
+import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.plan.PlanViewModel;
 import fr.carnet.ui.visit.AgendaView;
 import fr.carnet.ui.visit.AgendaViewModel;
@@ -69,11 +75,26 @@ public final class MainView implements Navigator {
     private final Settings settings;
     private final Consumer<Settings> onSettings;
     private OfflineGraceViewModel grace;
+    private final SyncViewModel sync;
+    private final ConflictsViewModel conflicts;
+    private final OutboxViewModel outbox;
+    private SyncHeader syncHeader;
 
     public MainView(DeskContext ctx, Settings settings, Consumer<Settings> onSettings) {
         this.ctx = ctx;
         this.settings = settings;
         this.onSettings = onSettings;
+        sync = new SyncViewModel(ctx, EngineGateway.connector(ctx.store()), Platform::runLater, java.time.Clock.systemUTC(),
+                settings.serverUrl(), settings.serverLogin(), (url, login) -> {
+                    settings.setServer(url, login);
+                    onSettings.accept(settings);
+                });
+        conflicts = new ConflictsViewModel(ctx, EngineGateway.local(ctx.store()));
+        outbox = new OutboxViewModel(ctx);
+        // After a sync (or a conflict resolved) every open screen reads the store again: the
+        // caseload's sync badges and its "En conflit" filter show the state after the sync.
+        sync.addSyncedListener(this::changed);
+        conflicts.addResolvedListener(this::changed);
         caseload = new CaseloadView(new CaseloadViewModel(ctx, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this);
         caseloadTab = tab(caseload, false);
         caseloadTab.setId("tab-caseload");
@@ -90,6 +111,7 @@ public final class MainView implements Navigator {
     private Node topBar() {
         Label name = new Label(Messages.get("app.title"));
         name.getStyleClass().add("app-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         String who = ctx.identity().displayName() == null || ctx.identity().displayName().isBlank()
                 ? Labels.of(ctx.role()) : Messages.get("desk.top.worker", ctx.identity().displayName(), Labels.of(ctx.role()));
         Label worker = Ui.muted(who);
@@ -123,7 +145,10 @@ public final class MainView implements Navigator {
         display.getItems().addAll(new SeparatorMenuItem(), bigger, smaller, reset);
         var agenda = Ui.button("desk.agenda.open", MaterialDesignC.CALENDAR_WEEK, e -> openAgenda());
         agenda.getStyleClass().add(Styles.FLAT);
-        HBox bar = new HBox(12, name, worker, spacer, agenda, display);
+        agenda.setMinWidth(Region.USE_PREF_SIZE);
+        display.setMinWidth(Region.USE_PREF_SIZE);
+        syncHeader = new SyncHeader(sync, this::openSync);
+        HBox bar = new HBox(12, name, worker, spacer, syncHeader, agenda, display);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -148,6 +173,9 @@ public final class MainView implements Navigator {
             if (s != null) s.save();
         });
         acc.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::closeCurrent);
+        acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+            if (!sync.syncNow() && !sync.runningProperty().get()) openSync(false);
+        });
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::closeCurrent);
     }
 
@@ -247,6 +275,26 @@ public final class MainView implements Navigator {
         tabs.getSelectionModel().select(agendaTab);
     }
 
+    /** Opens the sync screen (connection, status, conflicts, outbox); {@code conflicts}: on the conflicts list. */
+    public void openSync(boolean onConflicts) {
+        open("sync", () -> new SyncView(sync, conflicts, outbox));
+        for (Tab t : tabs.getTabs()) {
+            if (t.getUserData() instanceof SyncView v) {
+                if (onConflicts) v.showConflicts();
+                if (!sync.connectedProperty().get()) Platform.runLater(v::focusPassword);
+            }
+        }
+    }
+
+    public SyncViewModel syncViewModel() {
+        return sync;
+    }
+
+    /** Stops the automatic sync (the window closes). */
+    public void dispose() {
+        if (syncHeader != null) syncHeader.stop();
+    }
+
     @Override
     public void closeCurrent() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
@@ -256,6 +304,7 @@ public final class MainView implements Navigator {
     @Override
     public void changed() {
         for (Tab t : tabs.getTabs()) ((DeskScreen) t.getUserData()).refresh();
+        sync.refresh();
     }
 
     public BorderPane root() {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desk's preferences (theme, text size), kept as JSON in the config folder: written to a
+ * The desk's preferences (theme, text size, sync server address and login), kept as JSON in the config folder: written to a
  * temporary file then moved, so a crash never leaves half a file.
  */
 public final class Settings {
@@ -27,6 +27,8 @@ public final class Settings {
     private int idleLockMinutes = DEFAULT_IDLE_LOCK_MINUTES;
     private boolean lockWhenIconified = true;
     private int offlineGraceDays = fr.carnet.security.OfflineGrace.DEFAULT_DAYS;
+    private String serverUrl = "";
+    private String serverLogin = "";
 
     public static Path file() {
         return AppDirs.config().resolve("desk-settings.json");
@@ -42,6 +44,8 @@ public final class Settings {
                 s.idleLockMinutes = Math.max(0, n.path("idleLockMinutes").asInt(DEFAULT_IDLE_LOCK_MINUTES));
                 s.lockWhenIconified = n.path("lockWhenIconified").asBoolean(true);
                 s.offlineGraceDays = Math.max(1, n.path("offlineGraceDays").asInt(fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
+                s.serverUrl = n.path("serverUrl").asText("");
+                s.serverLogin = n.path("serverLogin").asText("");
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Desk settings unreadable, using defaults");
@@ -56,6 +60,9 @@ public final class Settings {
         n.put("idleLockMinutes", idleLockMinutes);
         n.put("lockWhenIconified", lockWhenIconified);
         n.put("offlineGraceDays", offlineGraceDays);
+        // The sync server and login only: the password is never written anywhere.
+        n.put("serverUrl", serverUrl);
+        n.put("serverLogin", serverLogin);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -80,4 +87,10 @@ public final class Settings {
     public void setLockWhenIconified(boolean b) { lockWhenIconified = b; }
     public int offlineGraceDays() { return offlineGraceDays; }
     public void setOfflineGraceDays(int d) { offlineGraceDays = Math.max(1, d); }
+    public String serverUrl() { return serverUrl; }
+    public String serverLogin() { return serverLogin; }
+    public void setServer(String url, String login) {
+        serverUrl = url == null ? "" : url;
+        serverLogin = login == null ? "" : login;
+    }
 }
