@@ -77,6 +77,11 @@ public final class SyncEngine {
         try {
             progress.progress("sync.phase.session", 0, 0);
             ensureSession();
+            // A successful online login restarts the offline grace period (security policy).
+            store.write(ctx -> {
+                fr.carnet.security.OfflineGrace.recordOnlineLogin(ctx, java.time.Instant.now());
+                return null;
+            });
             progress.progress("sync.phase.push", 0, 0);
             pushAll(t, progress);
             progress.progress("sync.phase.pull", t.sent, 0);
