@@ -9,11 +9,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 J=$JAVA_HOME/bin
-BUILD=1; DEB=1
+BUILD=1; DEB=1; SMOKE=0
 for a in "$@"; do
   case "$a" in
     --no-build) BUILD=0 ;;
     --image) DEB=0 ;;
+    --smoke) SMOKE=1 ;;
   esac
 done
 VERSION=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' pom.xml | head -1)
@@ -44,3 +45,15 @@ if [ "$DEB" = 1 ]; then
     --dest target/dist
 fi
 ls -la target/dist
+if [ "$SMOKE" = 1 ]; then
+  # The packaged app starts on JavaFX's Headless platform to its first screen and exits by itself,
+  # on a throw-away data folder (it prepares the demo store from the bundled sample data first).
+  tmp=$(mktemp -d)
+  out=$(XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_STATE_HOME=$tmp/state \
+        timeout 180 target/dist/Carnet/bin/Carnet --smoke-test --demo 2>&1) || { echo "$out"; echo "smoke test FAILED"; exit 1; }
+  echo "$out" | grep -q "smoke test: first screen shown" || { echo "$out"; echo "smoke test FAILED: no first screen"; exit 1; }
+  ls "$tmp"/data/carnet/demo/carnet-demo.db >/dev/null || { echo "smoke test FAILED: no demo store"; exit 1; }
+  XDG_DATA_HOME=$tmp/data target/dist/Carnet/bin/Carnet help | grep -q "server" || { echo "smoke test FAILED: CLI"; exit 1; }
+  rm -rf "$tmp"
+  echo "smoke test passed: the packaged app reached its first screen and its CLI answers"
+fi
