@@ -8,6 +8,8 @@ import fr.carnet.i18n.Messages;
 import fr.carnet.store.HouseholdFileQueries.PlanFile;
 import fr.carnet.store.StoredRecord;
 import fr.carnet.ui.aid.AidViewModel;
+import fr.carnet.ui.child.ChildView;
+import fr.carnet.ui.child.ChildViewModel;
 import fr.carnet.ui.common.DeskScreen;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.ui.common.Labels;
@@ -360,26 +362,61 @@ public final class HouseholdView implements DeskScreen {
     }
 
     private Node children() {
-        VBox box = new VBox(8);
+        VBox box = new VBox(10);
         box.setPadding(new Insets(12));
-        Runnable fill = () -> {
-            box.getChildren().clear();
-            for (PersonRow c : vm.children()) {
-                Label l = new Label(Messages.get("desk.child.line", c.name(), c.age()));
-                l.getStyleClass().add(Styles.TEXT_BOLD);
-                box.getChildren().add(l);
+        // One child at a time: a pill per child under six, the selected child's panel below.
+        HBox pills = new HBox();
+        pills.setId("child-selector");
+        StackPane area = new StackPane(Ui.muted(Messages.get("desk.child.placeholder")));
+        area.setId(CHILD_AREA_ID);
+        area.setAlignment(Pos.TOP_LEFT);
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        boolean[] rebuilding = {false};
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (rebuilding[0]) return;
+            if (now == null) {
+                if (was != null && pills.getChildren().contains((Node) was)) was.setSelected(true);
+                return;
             }
-            // The growth chart view (fr.carnet.ui.child.GrowthChartView) mounts itself here.
-            StackPane area = new StackPane(Ui.muted(Messages.get("desk.child.placeholder")));
-            area.setId(CHILD_AREA_ID);
-            area.getStyleClass().add("child-area");
-            area.setMinHeight(200);
-            box.getChildren().add(area);
+            if (area.getChildren().size() == 1 && area.getChildren().get(0) instanceof ChildView old) old.dispose();
+            ChildViewModel cvm = new ChildViewModel(vm.context(), (String) now.getUserData());
+            area.getChildren().setAll(new ChildView(cvm));
+            cvm.load();
+        });
+        Runnable fill = () -> {
+            String selected = group.getSelectedToggle() == null ? null : (String) group.getSelectedToggle().getUserData();
+            rebuilding[0] = true;
+            pills.getChildren().clear();
+            group.getToggles().clear();
+            javafx.scene.control.ToggleButton first = null, again = null;
+            for (int i = 0; i < vm.children().size(); i++) {
+                PersonRow c = vm.children().get(i);
+                javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(Messages.get("desk.child.line", c.name(), c.age()));
+                b.setId("child-" + i);
+                b.setUserData(c.id());
+                b.setToggleGroup(group);
+                int n = vm.children().size();
+                if (n > 1) b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == n - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+                pills.getChildren().add(b);
+                if (first == null) first = b;
+                if (c.id().equals(selected)) again = b;
+            }
+            if (again != null) {
+                // the same child stays selected: its panel (and what is typed in it) stays, and reloads
+                group.selectToggle(again);
+                rebuilding[0] = false;
+                if (area.getChildren().size() == 1 && area.getChildren().get(0) instanceof ChildView cv) cv.reload();
+            } else {
+                rebuilding[0] = false;
+                if (first != null) group.selectToggle(first);
+            }
         };
         vm.children().addListener((ListChangeListener<PersonRow>) c -> fill.run());
         fill.run();
+        box.getChildren().addAll(pills, area);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
+        Ui.followFocus(sp);
         return sp;
     }
 
