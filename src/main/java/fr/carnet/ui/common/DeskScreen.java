@@ -11,6 +11,9 @@ public interface DeskScreen {
     /** Ctrl+S: saves the screen's form, if it has one. */
     default void save() { }
 
+    /** Ctrl+P: prints the screen's household summary, if it has one. */
+    default void print() { }
+
     /** Called when records changed elsewhere (a form was saved). */
     default void refresh() { }
 

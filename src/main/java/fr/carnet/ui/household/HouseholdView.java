@@ -11,6 +11,11 @@ import fr.carnet.ui.aid.AidViewModel;
 import fr.carnet.ui.child.ChildView;
 import fr.carnet.ui.child.ChildViewModel;
 import fr.carnet.ui.common.DeskScreen;
+import fr.carnet.ui.common.FileDialogs;
+import fr.carnet.ui.print.PrintViewModel;
+import atlantafx.base.controls.Notification;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.ui.common.Labels;
 import fr.carnet.ui.common.Navigator;
@@ -61,10 +66,15 @@ public final class HouseholdView implements DeskScreen {
     private final Navigator nav;
     private final BorderPane root = new BorderPane();
     private final VBox banner = new VBox(4);
+    private final PrintViewModel printer;
 
     public HouseholdView(HouseholdViewModel vm, Navigator nav) {
         this.vm = vm;
         this.nav = nav;
+        this.printer = new PrintViewModel(vm.context());
+        printer.failedProperty().addListener((o, a, failed) -> {
+            if (failed) notifyPrint(printer.messageProperty().get(), true);
+        });
         Label title = Ui.heading("");
         title.setId("household-title");
         title.textProperty().bind(vm.titleProperty());
@@ -82,7 +92,11 @@ public final class HouseholdView implements DeskScreen {
         visit.setId("plan-visit");
         Button person = Ui.button("desk.household.addPerson", MaterialDesignA.ACCOUNT_PLUS_OUTLINE, e -> nav.addPerson(vm.householdId()));
         person.setId("add-person");
-        FlowPane actions = new FlowPane(8, 8, contact, visit, person);
+        Button print = Ui.button("desk.print.button", MaterialDesignP.PRINTER_OUTLINE, e -> print());
+        print.setId("print-summary");
+        print.setTooltip(new javafx.scene.control.Tooltip(Messages.get("desk.print.button").replace("_", "") + " (Ctrl+P)"));
+        print.disableProperty().bind(printer.busyProperty());
+        FlowPane actions = new FlowPane(8, 8, contact, visit, person, print);
         if (vm.confidential()) {
             Button plan = Ui.button("desk.household.newPlan", MaterialDesignF.FLAG_PLUS_OUTLINE, e -> nav.openPlan(vm.householdId(), null));
             plan.setId("new-plan");
@@ -418,6 +432,30 @@ public final class HouseholdView implements DeskScreen {
         sp.setFitToWidth(true);
         Ui.followFocus(sp);
         return sp;
+    }
+
+    /** Asks where to save the household's summary, then builds it in the background and says where it went. */
+    @Override
+    public void print() {
+        if (printer.busyProperty().get()) return;
+        javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        FileDialogs.saveFile(w, "desk.print.title", printer.suggestedName(vm.householdId(), vm.titleProperty().get()), "pdf")
+                .ifPresent(p -> {
+                    notifyPrint(Messages.get("desk.print.busy"), false);
+                    printer.print(vm.householdId(), p, f -> notifyPrint(printer.messageProperty().get(), true));
+                });
+    }
+
+    private void notifyPrint(String text, boolean done) {
+        banner.getChildren().clear();
+        if (printer.failedProperty().get()) text = printer.messageProperty().get();
+        Notification n = new Notification(text, new FontIcon(printer.failedProperty().get() ? MaterialDesignA.ALERT_OUTLINE
+                : done ? MaterialDesignF.FILE_PDF_BOX : MaterialDesignP.PRINTER_OUTLINE));
+        n.setId("print-notification");
+        n.getStyleClass().add(printer.failedProperty().get() ? Styles.DANGER : done ? Styles.SUCCESS : Styles.ACCENT);
+        n.setOnClose(e -> banner.getChildren().remove(n));
+        n.setMaxWidth(640);
+        banner.getChildren().add(n);
     }
 
     @Override
