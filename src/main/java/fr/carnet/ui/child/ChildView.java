@@ -140,17 +140,16 @@ public final class ChildView extends VBox {
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(vm.notesProperty());
         fb.bindErrors(vm.errors().byField());
-        Button save = Ui.button("growth.child.form.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, e -> vm.save(null));
+        // after saving, the weight field takes the focus again: the next child's measures are typed straight away
+        Button save = Ui.button("growth.child.form.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, e -> vm.save(weight::requestFocus));
         save.setId("measure-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setDefaultButton(false);
-        save.disableProperty().bind(vm.busyProperty());
         Label general = new Label();
         general.getStyleClass().add(Styles.DANGER);
         general.setWrapText(true);
         general.textProperty().bind(vm.errors().generalProperty());
         // Enter in any field saves: measurements are typed in a row during a consultation
-        for (TextField t : new TextField[] {date, weight, stature, head}) t.setOnAction(e -> vm.save(() -> weight.requestFocus()));
+        for (TextField t : new TextField[] {date, weight, stature, head}) t.setOnAction(e -> vm.save(weight::requestFocus));
         HBox actions = new HBox(10, save, general);
         actions.setAlignment(Pos.CENTER_LEFT);
         fb.span(actions);
@@ -353,7 +352,6 @@ public final class ChildView extends VBox {
         HBox.setHgrow(notes, Priority.ALWAYS);
         Button save = Ui.button("growth.child.screening.save", MaterialDesignC.CLIPBOARD_CHECK_OUTLINE, e -> vm.saveScreening(null));
         save.setId("screening-save");
-        save.disableProperty().bind(vm.busyProperty());
         HBox form = new HBox(8, date, area, res, notes, save);
         form.setAlignment(Pos.CENTER_LEFT);
         Label errors = new Label();

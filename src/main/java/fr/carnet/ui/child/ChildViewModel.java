@@ -244,6 +244,7 @@ public final class ChildViewModel {
      * rules, then {@link GrowthPlausibility}; anything refused is shown under its field.
      */
     public void save(Runnable onSaved) {
+        if (busy.get()) return;
         errors.clear();
         message.set("");
         Formats f = Formats.current();
@@ -317,6 +318,7 @@ public final class ChildViewModel {
 
     /** Saves the screening typed in its form. */
     public void saveScreening(Runnable onSaved) {
+        if (busy.get()) return;
         screeningErrors.clear();
         message.set("");
         Formats f = Formats.current();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The child panel's logic, on a real store, without the toolkit (background work runs inline). */
-class ChildViewModelTest {
+public class ChildViewModelTest {
     @TempDir
     Path dir;
     DeskFixture fx;
@@ -40,7 +40,7 @@ class ChildViewModelTest {
     }
 
     /** A child of this household; the fixture's today is 26/11/2026. */
-    static String child(DeskFixture fx, String household, String first, String birth, String sex) {
+    public static String child(DeskFixture fx, String household, String first, String birth, String sex) {
         ObjectNode p = Json.object();
         p.put("householdId", household);
         p.put("lastName", "Benali");

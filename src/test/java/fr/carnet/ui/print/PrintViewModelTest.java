@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Printing one household's summary, without the toolkit: the PDF, the audit entry, the message. */
-class PrintViewModelTest {
+public class PrintViewModelTest {
     @TempDir
     Path dir;
     DeskFixture fx;
@@ -36,7 +36,7 @@ class PrintViewModelTest {
         fx.close();
     }
 
-    static String text(Path pdf) throws Exception {
+    public static String text(Path pdf) throws Exception {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(d);
         }
