@@ -7,7 +7,6 @@ import fr.carnet.domain.Enums.ScreeningArea;
 import fr.carnet.domain.Enums.ScreeningResult;
 import fr.carnet.domain.growth.Indicator;
 import fr.carnet.i18n.Messages;
-import fr.carnet.ui.child.ChildViewModel.AlertRow;
 import fr.carnet.ui.child.ChildViewModel.GuideRow;
 import fr.carnet.ui.child.ChildViewModel.MeasurementRow;
 import fr.carnet.ui.child.ChildViewModel.ScreeningRow;
@@ -84,12 +83,16 @@ public final class ChildView extends VBox {
         vm.measurements().addListener(alertListener);
         fillAlerts();
 
-        HBox top = new HBox(16, measurementForm(), guide());
-        HBox.setHgrow(top.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
-        top.setFillHeight(true);
+        // the form and what to watch on the left, the curve beside them: all in view during a consultation
+        VBox left = new VBox(14, measurementForm(), guide());
+        left.setMinWidth(360);
+        left.setPrefWidth(430);
+        left.setMaxWidth(480);
+        Node chart = chartSection();
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox top = new HBox(16, left, chart);
 
-        getChildren().addAll(new VBox(2, title, age), message, alertBox, top, chartSection(),
+        getChildren().addAll(new VBox(2, title, age), message, alertBox, top,
                 section("growth.child.measurements.title", measurementTable()), section("growth.child.screening.title", screenings()));
     }
 
@@ -104,11 +107,16 @@ public final class ChildView extends VBox {
             }
             return;
         }
-        for (AlertRow a : vm.alerts()) {
-            Message m = new Message(Messages.get(a.urgent() ? "growth.child.alert.urgent" : "growth.child.alert.watch"), a.message(),
-                    new FontIcon(a.urgent() ? MaterialDesignA.ALERT_OCTAGON_OUTLINE : MaterialDesignE.EYE_OUTLINE));
-            m.getStyleClass().addAll(a.urgent() ? Styles.DANGER : Styles.WARNING, "growth-alert");
-            m.setAccessibleText(a.message());
+        // one box per severity, the findings as lines: to refer first, then to watch
+        for (boolean urgent : new boolean[] {true, false}) {
+            java.util.List<String> lines = vm.alerts().stream().filter(a -> a.urgent() == urgent).map(a -> "• " + a.message()).toList();
+            if (lines.isEmpty()) continue;
+            String text = String.join("\n", lines);
+            Message m = new Message(Messages.get(urgent ? "growth.child.alert.urgent" : "growth.child.alert.watch"), text,
+                    new FontIcon(urgent ? MaterialDesignA.ALERT_OCTAGON_OUTLINE : MaterialDesignE.EYE_OUTLINE));
+            m.getStyleClass().addAll(urgent ? Styles.DANGER : Styles.WARNING, "growth-alert");
+            m.setId(urgent ? "alerts-refer" : "alerts-watch");
+            m.setAccessibleText(text);
             alertBox.getChildren().add(m);
         }
     }
@@ -156,8 +164,6 @@ public final class ChildView extends VBox {
         VBox card = new VBox(fb.build());
         card.getStyleClass().add("card-box");
         card.setPadding(new Insets(4, 14, 8, 14));
-        card.setMinWidth(380);
-        card.setPrefWidth(460);
         return card;
     }
 
@@ -185,8 +191,6 @@ public final class ChildView extends VBox {
         VBox card = new VBox(8, t, items);
         card.getStyleClass().add("card-box");
         card.setPadding(new Insets(12, 14, 12, 14));
-        card.setMinWidth(280);
-        card.setPrefWidth(420);
         return card;
     }
 
@@ -221,9 +225,9 @@ public final class ChildView extends VBox {
         bar.setAlignment(Pos.CENTER_LEFT);
         chartView.setId("growth-chart");
         chartView.chartProperty().bind(vm.chartProperty());
-        chartView.setMinHeight(420);
-        chartView.setPrefHeight(540);
-        chartView.setMaxWidth(980);
+        chartView.setMinSize(480, 360);
+        chartView.setPrefHeight(560);
+        chartView.setMaxWidth(1000);
         chartView.visibleProperty().bind(vm.chartProperty().isNotNull());
         chartView.managedProperty().bind(chartView.visibleProperty());
         Label empty = Ui.muted("");
