@@ -378,10 +378,9 @@ public final class ChildViewModel {
         });
     }
 
-    // a weight with the grams typed, but no trailing zeros: 3,45 / 3,452 / 12,0
+    // to the gram, as in the health booklet; a fixed scale keeps the column aligned
     private static String weight(double kg) {
-        int scale = Math.max(1, Math.min(3, java.math.BigDecimal.valueOf(kg).stripTrailingZeros().scale()));
-        return Formats.current().decimal(kg, scale);
+        return Formats.current().decimal(kg, 3);
     }
 
     private static Sex parseSex(String wire) {

@@ -111,7 +111,7 @@ class ChildUiTest {
             assertThat(m.isVisible()).isTrue();
             assertThat(m.getDescription()).contains("franchit 2 courbes vers le bas");
         });
-        assertThat(r.lookup("#measurements-table").<TableView<ChildViewModel.MeasurementRow>>query().getItems().get(0).weight()).isEqualTo("4,9");
+        assertThat(r.lookup("#measurements-table").<TableView<ChildViewModel.MeasurementRow>>query().getItems().get(0).weight()).isEqualTo("4,900");
 
         r.clickOn(reveal(r, "#indicator-hcfa"));
         waitUntil(() -> chart.getChart().indicator() == Indicator.HEAD_FOR_AGE);

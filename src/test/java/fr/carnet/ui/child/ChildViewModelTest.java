@@ -123,7 +123,7 @@ public class ChildViewModelTest {
         vm.save(null);
         assertThat(vm.errors().byField()).isEmpty();
         assertThat(measurements(id)).hasSize(1);
-        assertThat(vm.measurements().get(0).weight()).isEqualTo("7,9");
+        assertThat(vm.measurements().get(0).weight()).isEqualTo("7,900");
         assertThat(vm.measurements().get(0).zWeight()).matches("[+\u2212]?\\d,\\d");
         assertThat(vm.weightProperty().get()).isEmpty(); // the form is ready for the next child
     }
