@@ -30,6 +30,16 @@ import fr.carnet.ui.sync.SyncHeader;
 import fr.carnet.ui.sync.SyncView;
 import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.plan.PlanViewModel;
+import fr.carnet.domain.Enums.Role;
+import fr.carnet.report.indicators.IndicatorService;
+import fr.carnet.report.indicators.IndicatorSettings;
+import fr.carnet.ui.print.BatchView;
+import fr.carnet.ui.print.BatchViewModel;
+import fr.carnet.ui.print.PrintViewModel;
+import fr.carnet.ui.supervisor.SupervisorView;
+import fr.carnet.ui.supervisor.SupervisorViewModel;
+import javafx.scene.control.ScrollPane;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import fr.carnet.ui.visit.AgendaView;
 import fr.carnet.ui.visit.AgendaViewModel;
 import fr.carnet.ui.visit.VisitPlanView;
@@ -70,6 +80,8 @@ public final class MainView implements Navigator {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final CaseloadView caseload;
+    private final CaseloadViewModel caseloadVm;
+    private final Tab teamTab;
     private final Tab caseloadTab;
     private final Tab agendaTab;
     private final Settings settings;
@@ -95,13 +107,26 @@ public final class MainView implements Navigator {
         // caseload's sync badges and its "En conflit" filter show the state after the sync.
         sync.addSyncedListener(this::changed);
         conflicts.addResolvedListener(this::changed);
-        caseload = new CaseloadView(new CaseloadViewModel(ctx, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this);
+        caseloadVm = new CaseloadViewModel(ctx, new FxDebouncer(FxDebouncer.SEARCH_DELAY));
+        if (ctx.role() == Role.PUERICULTRICE) {
+            // a child-health nurse starts on "my children under 6"
+            caseloadVm.mineProperty().set(true);
+            caseloadVm.childUnder6Property().set(true);
+        }
+        caseload = new CaseloadView(caseloadVm, this);
         caseloadTab = tab(caseload, false);
         caseloadTab.setId("tab-caseload");
         AgendaView agenda = new AgendaView(new AgendaViewModel(ctx), this);
         agendaTab = tab(agenda, false);
         agendaTab.setId("tab-agenda");
         tabs.getTabs().addAll(caseloadTab, agendaTab);
+        if (ctx.role() == Role.SUPERVISOR) {
+            teamTab = tab(teamScreen(), false);
+            teamTab.setId("tab-team");
+            tabs.getTabs().add(teamTab);
+        } else {
+            teamTab = null;
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> focus(t));
         root.setTop(topBar());
@@ -148,7 +173,11 @@ public final class MainView implements Navigator {
         agenda.setMinWidth(Region.USE_PREF_SIZE);
         display.setMinWidth(Region.USE_PREF_SIZE);
         syncHeader = new SyncHeader(sync, this::openSync);
-        HBox bar = new HBox(12, name, worker, spacer, syncHeader, agenda, display);
+        var batch = Ui.button("desk.batch.menu", MaterialDesignF.FILE_PDF_BOX, e -> openBatch());
+        batch.setId("open-batch");
+        batch.getStyleClass().add(Styles.FLAT);
+        batch.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, name, worker, spacer, syncHeader, agenda, batch, display);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -171,6 +200,10 @@ public final class MainView implements Navigator {
         acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), () -> {
             DeskScreen s = current();
             if (s != null) s.save();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+            DeskScreen s = current();
+            if (s != null) s.print();
         });
         acc.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), this::closeCurrent);
         acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
@@ -269,6 +302,52 @@ public final class MainView implements Navigator {
         if (!ctx.confidential()) return;
         withLabel(hid, l -> open("aid:new:" + hid, () -> new AidView(new AidViewModel(ctx, hid), this, l)));
     }
+
+    /** The supervisor's indicators, computed in the background over every sector of this laptop. */
+    private DeskScreen teamScreen() {
+        SupervisorViewModel svm = new SupervisorViewModel(
+                () -> ctx.store().read(c -> IndicatorService.compute(c, null, ctx.today(), IndicatorSettings.defaults())),
+                BACKGROUND, Platform::runLater, PrintViewModel.options(ctx).locale());
+        SupervisorView view = new SupervisorView(svm);
+        view.setId("team-view");
+        svm.refresh();
+        ScrollPane sp = new ScrollPane(view);
+        sp.setFitToWidth(true);
+        return new DeskScreen() {
+            @Override
+            public Node node() {
+                return sp;
+            }
+
+            @Override
+            public String title() {
+                return Messages.get("desk.team.tab");
+            }
+
+            @Override
+            public void refresh() {
+                svm.refresh();
+            }
+        };
+    }
+
+    /** The team tab (supervisors only), or null. */
+    public Tab teamTab() {
+        return teamTab;
+    }
+
+    /** Opens the batch of PDF summaries; "the current filter" is the caseload list as shown now. */
+    public void openBatch() {
+        open("batch", () -> new BatchView(new BatchViewModel(ctx, () -> caseloadVm.rows().stream().map(r -> r.id()).toList(),
+                BACKGROUND, Platform::runLater)));
+    }
+
+    // long work that reports progress (batches, indicators): one daemon thread each, off the FX thread
+    private static final java.util.concurrent.Executor BACKGROUND = r -> {
+        Thread t = new Thread(r, "carnet-desk-long");
+        t.setDaemon(true);
+        t.start();
+    };
 
     @Override
     public void openAgenda() {

@@ -13,6 +13,8 @@ public interface DeskScreen {
 
     /** Keeps what is typed as a draft now (before the desk locks); forms that have drafts override it. */
     default void saveDraft() { }
+    /** Ctrl+P: prints the screen's household summary, if it has one. */
+    default void print() { }
 
     /** Called when records changed elsewhere (a form was saved). */
     default void refresh() { }

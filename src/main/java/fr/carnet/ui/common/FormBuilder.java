@@ -25,6 +25,7 @@ public final class FormBuilder {
     private final GridPane grid = new GridPane();
     private final Map<String, Label> errors = new HashMap<>();
     private final Map<String, Control> controls = new HashMap<>();
+    private final Map<String, Label> labels = new HashMap<>();
     private int row;
 
     public FormBuilder() {
@@ -62,6 +63,7 @@ public final class FormBuilder {
         row++;
         errors.put(field, error);
         controls.put(field, control);
+        labels.put(field, label);
         return control;
     }
 
@@ -69,6 +71,11 @@ public final class FormBuilder {
     public void span(Node node) {
         grid.add(node, 0, row, 2, 1);
         row++;
+    }
+
+    /** The label of a field (to bind its text when the field changes meaning, e.g. length vs height). */
+    public Label label(String field) {
+        return labels.get(field);
     }
 
     public Control control(String field) {

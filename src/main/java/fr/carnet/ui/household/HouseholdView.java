@@ -8,7 +8,14 @@ import fr.carnet.i18n.Messages;
 import fr.carnet.store.HouseholdFileQueries.PlanFile;
 import fr.carnet.store.StoredRecord;
 import fr.carnet.ui.aid.AidViewModel;
+import fr.carnet.ui.child.ChildView;
+import fr.carnet.ui.child.ChildViewModel;
 import fr.carnet.ui.common.DeskScreen;
+import fr.carnet.ui.common.FileDialogs;
+import fr.carnet.ui.print.PrintViewModel;
+import atlantafx.base.controls.Notification;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.ui.common.Labels;
 import fr.carnet.ui.common.Navigator;
@@ -59,10 +66,15 @@ public final class HouseholdView implements DeskScreen {
     private final Navigator nav;
     private final BorderPane root = new BorderPane();
     private final VBox banner = new VBox(4);
+    private final PrintViewModel printer;
 
     public HouseholdView(HouseholdViewModel vm, Navigator nav) {
         this.vm = vm;
         this.nav = nav;
+        this.printer = new PrintViewModel(vm.context());
+        printer.failedProperty().addListener((o, a, failed) -> {
+            if (failed) notifyPrint(printer.messageProperty().get(), true);
+        });
         Label title = Ui.heading("");
         title.setId("household-title");
         title.textProperty().bind(vm.titleProperty());
@@ -80,7 +92,11 @@ public final class HouseholdView implements DeskScreen {
         visit.setId("plan-visit");
         Button person = Ui.button("desk.household.addPerson", MaterialDesignA.ACCOUNT_PLUS_OUTLINE, e -> nav.addPerson(vm.householdId()));
         person.setId("add-person");
-        FlowPane actions = new FlowPane(8, 8, contact, visit, person);
+        Button print = Ui.button("desk.print.button", MaterialDesignP.PRINTER_OUTLINE, e -> print());
+        print.setId("print-summary");
+        print.setTooltip(new javafx.scene.control.Tooltip(Messages.get("desk.print.button").replace("_", "") + " (Ctrl+P)"));
+        print.disableProperty().bind(printer.busyProperty());
+        FlowPane actions = new FlowPane(8, 8, contact, visit, person, print);
         if (vm.confidential()) {
             Button plan = Ui.button("desk.household.newPlan", MaterialDesignF.FLAG_PLUS_OUTLINE, e -> nav.openPlan(vm.householdId(), null));
             plan.setId("new-plan");
@@ -360,27 +376,86 @@ public final class HouseholdView implements DeskScreen {
     }
 
     private Node children() {
-        VBox box = new VBox(8);
+        VBox box = new VBox(10);
         box.setPadding(new Insets(12));
-        Runnable fill = () -> {
-            box.getChildren().clear();
-            for (PersonRow c : vm.children()) {
-                Label l = new Label(Messages.get("desk.child.line", c.name(), c.age()));
-                l.getStyleClass().add(Styles.TEXT_BOLD);
-                box.getChildren().add(l);
+        // One child at a time: a pill per child under six, the selected child's panel below.
+        HBox pills = new HBox();
+        pills.setId("child-selector");
+        StackPane area = new StackPane(Ui.muted(Messages.get("desk.child.placeholder")));
+        area.setId(CHILD_AREA_ID);
+        area.setAlignment(Pos.TOP_LEFT);
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        boolean[] rebuilding = {false};
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (rebuilding[0]) return;
+            if (now == null) {
+                if (was != null && pills.getChildren().contains((Node) was)) was.setSelected(true);
+                return;
             }
-            // The growth chart view (fr.carnet.ui.child.GrowthChartView) mounts itself here.
-            StackPane area = new StackPane(Ui.muted(Messages.get("desk.child.placeholder")));
-            area.setId(CHILD_AREA_ID);
-            area.getStyleClass().add("child-area");
-            area.setMinHeight(200);
-            box.getChildren().add(area);
+            if (area.getChildren().size() == 1 && area.getChildren().get(0) instanceof ChildView old) old.dispose();
+            ChildViewModel cvm = new ChildViewModel(vm.context(), (String) now.getUserData());
+            area.getChildren().setAll(new ChildView(cvm));
+            cvm.load();
+        });
+        Runnable fill = () -> {
+            String selected = group.getSelectedToggle() == null ? null : (String) group.getSelectedToggle().getUserData();
+            rebuilding[0] = true;
+            pills.getChildren().clear();
+            group.getToggles().clear();
+            javafx.scene.control.ToggleButton first = null, again = null;
+            for (int i = 0; i < vm.children().size(); i++) {
+                PersonRow c = vm.children().get(i);
+                javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(Messages.get("desk.child.line", c.name(), c.age()));
+                b.setId("child-" + i);
+                b.setUserData(c.id());
+                b.setToggleGroup(group);
+                int n = vm.children().size();
+                if (n > 1) b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == n - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+                pills.getChildren().add(b);
+                if (first == null) first = b;
+                if (c.id().equals(selected)) again = b;
+            }
+            if (again != null) {
+                // the same child stays selected: its panel (and what is typed in it) stays, and reloads
+                group.selectToggle(again);
+                rebuilding[0] = false;
+                if (area.getChildren().size() == 1 && area.getChildren().get(0) instanceof ChildView cv) cv.reload();
+            } else {
+                rebuilding[0] = false;
+                if (first != null) group.selectToggle(first);
+            }
         };
         vm.children().addListener((ListChangeListener<PersonRow>) c -> fill.run());
         fill.run();
+        box.getChildren().addAll(pills, area);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
+        Ui.followFocus(sp);
         return sp;
+    }
+
+    /** Asks where to save the household's summary, then builds it in the background and says where it went. */
+    @Override
+    public void print() {
+        if (printer.busyProperty().get()) return;
+        javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+        FileDialogs.saveFile(w, "desk.print.title", printer.suggestedName(vm.householdId(), vm.titleProperty().get()), "pdf")
+                .ifPresent(p -> {
+                    notifyPrint(Messages.get("desk.print.busy"), false);
+                    printer.print(vm.householdId(), p, f -> notifyPrint(printer.messageProperty().get(), true));
+                });
+    }
+
+    private void notifyPrint(String text, boolean done) {
+        banner.getChildren().clear();
+        if (printer.failedProperty().get()) text = printer.messageProperty().get();
+        Notification n = new Notification(text, new FontIcon(printer.failedProperty().get() ? MaterialDesignA.ALERT_OUTLINE
+                : done ? MaterialDesignF.FILE_PDF_BOX : MaterialDesignP.PRINTER_OUTLINE));
+        n.setId("print-notification");
+        n.getStyleClass().add(printer.failedProperty().get() ? Styles.DANGER : done ? Styles.SUCCESS : Styles.ACCENT);
+        n.setOnClose(e -> banner.getChildren().remove(n));
+        n.setMaxWidth(640);
+        banner.getChildren().add(n);
     }
 
     @Override

@@ -72,12 +72,14 @@ public final class SupervisorView extends VBox {
 
         CategoryAxis x1 = new CategoryAxis();
         NumberAxis y1 = new NumberAxis();
-        y1.setLabel(vm.msg("report.supervisor.chart.loadSeries"));
+        // the title and the legend name the bars: a y label would only be clipped beside the ticks
+        x1.setAccessibleText(vm.msg("report.supervisor.chart.worker"));
         loadChart = new ReferenceBarChart(x1, y1);
         loadChart.setTitle(vm.msg("report.supervisor.chart.load"));
         loadChart.setAnimated(false);
         loadChart.setLegendVisible(true);
         loadChart.setAccessibleText(vm.msg("report.supervisor.chart.load"));
+        loadChart.setAccessibleHelp(vm.msg("report.supervisor.chart.reference"));
 
         CategoryAxis x2 = new CategoryAxis();
         NumberAxis y2 = new NumberAxis(0, 100, 20);
