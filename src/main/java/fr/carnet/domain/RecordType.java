@@ -128,6 +128,23 @@ public enum RecordType {
         this.fields = java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The plain Java record of this type in {@code fr.carnet.domain.model}. */
+    public Class<? extends Record> modelClass() {
+        return switch (this) {
+            case HOUSEHOLD -> fr.carnet.domain.model.Household.class;
+            case PERSON -> fr.carnet.domain.model.Person.class;
+            case CONTACT -> fr.carnet.domain.model.Contact.class;
+            case VISIT -> fr.carnet.domain.model.Visit.class;
+            case PLAN -> fr.carnet.domain.model.Plan.class;
+            case OBJECTIVE -> fr.carnet.domain.model.Objective.class;
+            case ACTION -> fr.carnet.domain.model.Action.class;
+            case EVALUATION -> fr.carnet.domain.model.Evaluation.class;
+            case MEASUREMENT -> fr.carnet.domain.model.Measurement.class;
+            case SCREENING -> fr.carnet.domain.model.Screening.class;
+            case AID -> fr.carnet.domain.model.Aid.class;
+        };
+    }
+
     /** The type's name on the wire, also its table name in the store. */
     public String wire() {
         return wire;
