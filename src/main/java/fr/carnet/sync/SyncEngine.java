@@ -46,7 +46,7 @@ import org.jooq.Record;
 public final class SyncEngine {
     /** Largest push batch (SYNC.md). */
     public static final int MAX_BATCH = 500;
-    private static final int PULL_LIMIT = 500;
+    private static final int PULL_LIMIT = 1000;
 
     private final Store store;
     private final SyncClient client;
@@ -411,27 +411,142 @@ public final class SyncEngine {
         }
     }
 
+    /**
+     * Applies one pulled page in the caller's transaction. What the page's records already have on
+     * this laptop (rows, unpushed changes, shadows) is read with a few set queries; records without
+     * unpushed changes are written with batched statements, the others (and evictions) one by one
+     * in page order, exactly as before.
+     */
     private int applyPage(DSLContext ctx, JsonNode page) {
+        JsonNode changes = page.path("changes");
+        Map<RecordType, Set<String>> ids = new java.util.EnumMap<>(RecordType.class);
+        for (JsonNode c : changes) {
+            if (!c.path("kind").asText().equals("upsert")) continue;
+            RecordType.fromWire(c.path("record").path("type").asText())
+                    .ifPresent(t -> ids.computeIfAbsent(t, k -> new HashSet<>()).add(c.path("record").path("id").asText()));
+        }
+        Set<String> special = special(ctx, ids);
+        Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
+        for (var e : ids.entrySet()) held.put(e.getKey(), locals(ctx, e.getKey(), e.getValue()));
+        PageWrites w = new PageWrites();
+        boolean stale = false;
         int n = 0;
-        for (JsonNode c : page.path("changes")) {
-            Optional<RecordType> type = RecordType.fromWire(c.path("kind").asText().equals("evict") ? c.path("type").asText()
-                    : c.path("record").path("type").asText());
+        for (JsonNode c : changes) {
+            boolean evict = c.path("kind").asText().equals("evict");
+            Optional<RecordType> type = RecordType.fromWire(evict ? c.path("type").asText() : c.path("record").path("type").asText());
             if (type.isEmpty()) continue; // a type this version does not know
-            if (c.path("kind").asText().equals("evict")) {
-                remove(ctx, type.get(), c.path("id").asText());
-                n++;
+            String id = evict ? c.path("id").asText() : c.path("record").path("id").asText();
+            if (evict || special.contains(type.get().wire() + ":" + id) || !w.claim(type.get(), id)) {
+                w.claimed.add(type.get().wire() + ":" + id);
+                w.flush(ctx);
+                if (evict) {
+                    remove(ctx, type.get(), id);
+                    stale = true;
+                    n++;
+                } else if (applyOne(ctx, type.get(), (ObjectNode) c.get("record"))) n++;
                 continue;
             }
             ObjectNode rec = (ObjectNode) c.get("record");
-            String id = rec.path("id").asText();
-            Optional<StoredRecord> local = RecordRepository.find(ctx, type.get(), id);
-            List<JournalEntry> pending = pending(ctx, type.get(), id);
-            ObjectNode held = serverState(ctx, type.get(), id, local.orElse(null), pending);
-            if (held != null && s(held) > s(rec)) continue; // never go back to an older state
-            hold(ctx, type.get(), rec, pending, local.orElse(null));
+            Local local = stale ? local(ctx, type.get(), id) : held.get(type.get()).get(id);
+            if (local != null && local.s() > s(rec)) continue; // never go back to an older state
+            w.add(type.get(), held(type.get(), rec, local), local != null);
             n++;
         }
+        w.flush(ctx);
         return n;
+    }
+
+    /** One upsert through the general path (unpushed changes, a shadow, or a second copy in the page). */
+    private boolean applyOne(DSLContext ctx, RecordType type, ObjectNode rec) {
+        String id = rec.path("id").asText();
+        Optional<StoredRecord> local = RecordRepository.find(ctx, type, id);
+        List<JournalEntry> pending = pending(ctx, type, id);
+        ObjectNode held = serverState(ctx, type, id, local.orElse(null), pending);
+        if (held != null && s(held) > s(rec)) return false; // never go back to an older state
+        hold(ctx, type, rec, pending, local.orElse(null));
+        return true;
+    }
+
+    /** What a record without unpushed changes keeps of its local row: the server version held and the local edit time. */
+    private record Local(long s, String updatedAt) {}
+
+    private static Map<String, Local> locals(DSLContext ctx, RecordType t, Set<String> ids) {
+        Map<String, Local> out = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+            for (Record r : ctx.fetch("SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray()))
+                out.put(r.get(0, String.class), new Local(Json.read(r.get(1, String.class)).path(VersionVector.SERVER).asLong(0), r.get(2, String.class)));
+        }
+        return out;
+    }
+
+    private static Local local(DSLContext ctx, RecordType t, String id) {
+        return locals(ctx, t, Set.of(id)).get(id);
+    }
+
+    /** "type:id" of the page's records that have unpushed changes or a shadow (none on a laptop with nothing pending). */
+    private static Set<String> special(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Set<String> out = new HashSet<>();
+        boolean pending = ctx.fetchExists(ctx.selectOne().from("change_journal").where("status = 'PENDING'"));
+        boolean shadows = ctx.fetchExists(ctx.selectOne().from("sync_shadow"));
+        if (!pending && !shadows) return out;
+        for (var e : ids.entrySet()) {
+            List<String> all = new ArrayList<>(e.getValue());
+            for (int i = 0; i < all.size(); i += 500) {
+                List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+                String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                List<Object> binds = new ArrayList<>();
+                binds.add(e.getKey().wire());
+                binds.addAll(part);
+                if (pending) for (Record r : ctx.fetch("SELECT DISTINCT record_id FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ")", binds.toArray()))
+                    out.add(e.getKey().wire() + ":" + r.get(0, String.class));
+                if (shadows) for (Record r : ctx.fetch("SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds.toArray()))
+                    out.add(e.getKey().wire() + ":" + r.get(0, String.class));
+            }
+        }
+        return out;
+    }
+
+    /** The local row for a server state of a record with no unpushed change (what {@link #hold} writes then). */
+    private StoredRecord held(RecordType type, ObjectNode server, Local local) {
+        JsonNode conflict = server.get("conflict");
+        String conflictId = conflict != null && conflict.isObject() ? conflict.path("id").asText() : null;
+        List<String> conflictFields = new ArrayList<>();
+        if (conflictId != null) for (JsonNode f : conflict.path("fields")) conflictFields.add(f.asText());
+        JsonNode meta = server.path("meta");
+        String serverTime = meta.path("serverTime").isTextual() ? meta.get("serverTime").asText() : null;
+        return new StoredRecord(type, server.path("id").asText(), (ObjectNode) server.path("vv"), server.path("deleted").asBoolean(),
+                conflictId, conflictFields, conflictId != null ? SyncState.CONFLICT : SyncState.SYNCED, (ObjectNode) server.path("fields"),
+                meta.path("author").isTextual() ? meta.get("author").asText() : null, serverTime,
+                local != null ? local.updatedAt() : serverTime != null ? serverTime : now());
+    }
+
+    /** A page's batched writes, by type, flushed parent types first and before any one-by-one step. */
+    private static final class PageWrites {
+        final Map<RecordType, List<StoredRecord>> inserts = new java.util.EnumMap<>(RecordType.class);
+        final Map<RecordType, List<StoredRecord>> updates = new java.util.EnumMap<>(RecordType.class);
+        final Set<String> claimed = new HashSet<>();
+
+        /** False when the record was already seen in this page (a second copy goes the general way). */
+        boolean claim(RecordType t, String id) {
+            return !claimed.contains(t.wire() + ":" + id);
+        }
+
+        void add(RecordType t, StoredRecord r, boolean exists) {
+            claimed.add(t.wire() + ":" + r.id());
+            (exists ? updates : inserts).computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        }
+
+        void flush(DSLContext ctx) {
+            for (RecordType t : RecordType.parentFirst()) {
+                RecordRepository.insertAll(ctx, t, inserts.getOrDefault(t, List.of()));
+                RecordRepository.replaceAll(ctx, t, updates.getOrDefault(t, List.of()));
+            }
+            inserts.clear();
+            updates.clear();
+        }
     }
 
     /** The server forgot our cursor's past (410): start over, keeping every unpushed change. */
