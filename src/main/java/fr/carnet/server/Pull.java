@@ -71,9 +71,12 @@ final class Pull {
         if (from == high) return answer(Json.MAPPER.createArrayNode(), encode(cur), false); // nothing new: the cheap path
         String w = s.workerId();
         String types = s.role() == Role.SMS ? SMS_TYPES : "";
-        List<ServerRecord> recs = new ArrayList<>();
-        for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
-                + Scope.inScopeRow("srv_record.household_id") + " ORDER BY sv LIMIT ?", from, high, w, w, limit)) recs.add(ServerRecord.of(r));
+        List<ServerRecord> recs = Sql.query(ctx, "SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
+                + Scope.inScopeRow("srv_record.household_id") + " ORDER BY sv LIMIT ?", rs -> {
+                    List<ServerRecord> out = new ArrayList<>();
+                    while (rs.next()) out.add(ServerRecord.of(rs));
+                    return out;
+                }, from, high, w, w, limit);
         record Event(String household, long pos, String kind) {}
         List<Event> events = new ArrayList<>();
         for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? "

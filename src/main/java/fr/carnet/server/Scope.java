@@ -32,10 +32,10 @@ final class Scope {
     }
 
     static boolean holds(DSLContext ctx, Session s, String householdId) {
-        Record h = ctx.fetchOne("SELECT sector_id FROM srv_household WHERE id = ?", householdId);
-        if (h == null) return false;
-        if (s.sectors().contains(h.get(0, String.class))) return true;
-        return ctx.fetchExists(ctx.selectOne().from("srv_referent").where("household_id = ? AND worker_id = ?", householdId, s.workerId()));
+        String sector = Sql.query(ctx, "SELECT sector_id FROM srv_household WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, householdId);
+        if (sector == null) return false;
+        if (s.sectors().contains(sector)) return true;
+        return Sql.exists(ctx, "SELECT 1 FROM srv_referent WHERE household_id = ? AND worker_id = ?", householdId, s.workerId());
     }
 
     /** Updates a household's scope keys and writes the grant/evict events its change causes. */

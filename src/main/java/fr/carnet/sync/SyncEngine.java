@@ -222,9 +222,36 @@ public final class SyncEngine {
     private void applyPushResults(DSLContext ctx, JsonNode body, List<JournalEntry> sent, long base, Tally t) {
         Map<Long, JournalEntry> bySeq = new HashMap<>();
         for (JournalEntry e : sent) bySeq.put(e.seq() - base, e);
+        // The common case — an applied change, the record's only pending one, no shadow — is
+        // written in batches; what the batch needs to know is read with a few set queries.
+        Map<RecordType, Set<String>> ids = new java.util.EnumMap<>(RecordType.class);
+        Map<String, Integer> inBatch = new HashMap<>();
+        for (JournalEntry e : sent) {
+            ids.computeIfAbsent(e.type(), k -> new HashSet<>()).add(e.recordId());
+            inBatch.merge(e.type().wire() + ":" + e.recordId(), 1, Integer::sum);
+        }
+        Map<String, long[]> pendingCount = pendingCounts(ctx, ids);
+        Set<String> shadows = shadows(ctx, ids);
+        Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
+        for (var en : ids.entrySet()) held.put(en.getKey(), locals(ctx, en.getKey(), en.getValue()));
+        PageWrites w = new PageWrites();
+        List<Object[]> done = new ArrayList<>();
         for (JsonNode res : body.path("results")) {
             JournalEntry e = bySeq.get(res.path("seq").asLong());
             if (e == null) continue;
+            String key = e.type().wire() + ":" + e.recordId();
+            Local mine = held.get(e.type()).get(e.recordId());
+            JsonNode answer = res.get("record");
+            long[] pend = pendingCount.get(key);
+            if (res.path("status").asText().equals("applied") && answer != null && answer.isObject() && mine != null && s(answer) >= mine.s()
+                    && inBatch.get(key) == 1 && pend != null && pend[0] == 1 && pend[1] == e.seq() && !shadows.contains(key)) {
+                done.add(new Object[] {"APPLIED", Json.write(res), e.seq()});
+                t.sent++;
+                w.add(e.type(), held(e.type(), (ObjectNode) answer, mine), true);
+                continue;
+            }
+            flushDone(ctx, done);
+            w.flush(ctx);
             Optional<StoredRecord> local = RecordRepository.find(ctx, e.type(), e.recordId());
             List<JournalEntry> pending = pending(ctx, e.type(), e.recordId());
             if (pending.stream().noneMatch(p -> p.seq() == e.seq())) continue; // already recorded (a crash after commit)
@@ -246,6 +273,63 @@ public final class SyncEngine {
                 if (rest.isEmpty()) remove(ctx, e.type(), e.recordId());
             } else {
                 hold(ctx, e.type(), serverState, rest, local.orElse(null));
+            }
+        }
+        flushDone(ctx, done);
+        w.flush(ctx);
+    }
+
+    private static void flushDone(DSLContext ctx, List<Object[]> done) {
+        if (done.isEmpty()) return;
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE change_journal SET status = ?, result = ? WHERE seq = ?")) {
+                for (Object[] d : done) {
+                    ps.setString(1, (String) d[0]);
+                    ps.setString(2, (String) d[1]);
+                    ps.setLong(3, (Long) d[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        done.clear();
+    }
+
+    /** Per "type:id" of these records with pending journal entries: {how many, the first seq}. */
+    private static Map<String, long[]> pendingCounts(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Map<String, long[]> out = new HashMap<>();
+        forChunks(ids, (t, in, binds) -> {
+            for (Record r : ctx.fetch("SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds))
+                out.put(t.wire() + ":" + r.get(0, String.class), new long[] {r.get(1, Long.class), r.get(2, Long.class)});
+        });
+        return out;
+    }
+
+    /** "type:id" of these records that have a shadow. */
+    private static Set<String> shadows(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Set<String> out = new HashSet<>();
+        if (!ctx.fetchExists(ctx.selectOne().from("sync_shadow"))) return out;
+        forChunks(ids, (t, in, binds) -> {
+            for (Record r : ctx.fetch("SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds))
+                out.add(t.wire() + ":" + r.get(0, String.class));
+        });
+        return out;
+    }
+
+    private interface ChunkQuery {
+        void run(RecordType t, String placeholders, Object[] binds);
+    }
+
+    /** Runs a query per type and per 500 ids: binds are the type's wire name, then the ids. */
+    private static void forChunks(Map<RecordType, Set<String>> ids, ChunkQuery q) {
+        for (var e : ids.entrySet()) {
+            List<String> all = new ArrayList<>(e.getValue());
+            for (int i = 0; i < all.size(); i += 500) {
+                List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+                List<Object> binds = new ArrayList<>();
+                binds.add(e.getKey().wire());
+                binds.addAll(part);
+                q.run(e.getKey(), String.join(",", java.util.Collections.nCopies(part.size(), "?")), binds.toArray());
             }
         }
     }
@@ -398,7 +482,9 @@ public final class SyncEngine {
                 pushAll(t, progress);
                 continue;
             }
-            int n = store.write(ctx -> {
+            // nothing new (the idle sync): no local transaction at all
+            boolean unchanged = page.path("changes").isEmpty() && page.path("cursor").asText().equals(cursor);
+            int n = unchanged ? 0 : store.write(ctx -> {
                 // the cursor is the last thing written: the page and the cursor commit together
                 int k = applyPage(ctx, page);
                 setMeta(ctx, "sync.cursor", page.path("cursor").asText());
@@ -448,9 +534,11 @@ public final class SyncEngine {
             }
             ObjectNode rec = (ObjectNode) c.get("record");
             Local local = stale ? local(ctx, type.get(), id) : held.get(type.get()).get(id);
-            if (local != null && local.s() > s(rec)) continue; // never go back to an older state
-            w.add(type.get(), held(type.get(), rec, local), local != null);
+            // never go back to an older state; the same state (equal s, SYNC.md) is already held
+            if (local != null && local.s() > s(rec)) continue;
             n++;
+            if (local != null && local.s() == s(rec)) continue;
+            w.add(type.get(), held(type.get(), rec, local), local != null);
         }
         w.flush(ctx);
         return n;
@@ -488,24 +576,8 @@ public final class SyncEngine {
 
     /** "type:id" of the page's records that have unpushed changes or a shadow (none on a laptop with nothing pending). */
     private static Set<String> special(DSLContext ctx, Map<RecordType, Set<String>> ids) {
-        Set<String> out = new HashSet<>();
-        boolean pending = ctx.fetchExists(ctx.selectOne().from("change_journal").where("status = 'PENDING'"));
-        boolean shadows = ctx.fetchExists(ctx.selectOne().from("sync_shadow"));
-        if (!pending && !shadows) return out;
-        for (var e : ids.entrySet()) {
-            List<String> all = new ArrayList<>(e.getValue());
-            for (int i = 0; i < all.size(); i += 500) {
-                List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-                String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-                List<Object> binds = new ArrayList<>();
-                binds.add(e.getKey().wire());
-                binds.addAll(part);
-                if (pending) for (Record r : ctx.fetch("SELECT DISTINCT record_id FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ")", binds.toArray()))
-                    out.add(e.getKey().wire() + ":" + r.get(0, String.class));
-                if (shadows) for (Record r : ctx.fetch("SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds.toArray()))
-                    out.add(e.getKey().wire() + ":" + r.get(0, String.class));
-            }
-        }
+        Set<String> out = shadows(ctx, ids);
+        if (ctx.fetchExists(ctx.selectOne().from("change_journal").where("status = 'PENDING'"))) out.addAll(pendingCounts(ctx, ids).keySet());
         return out;
     }
 
@@ -571,6 +643,25 @@ public final class SyncEngine {
         WireResponse r = client.call("GET", "/api/v1/conflicts", Map.of(), null);
         if (r.status() != 200) throw failure(r);
         JsonNode list = r.jsonBody().path("conflicts");
+        // the list as it would be stored; when it is what the laptop already holds, nothing is written
+        List<String[]> rows = store.read(ctx -> {
+            List<String[]> out = new ArrayList<>();
+            for (JsonNode c : list) {
+                Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
+                if (type.isEmpty() || !RecordRepository.exists(ctx, type.get(), c.path("recordId").asText())) continue;
+                out.add(new String[] {c.path("id").asText(), type.get().wire(), c.path("recordId").asText(), Json.write(c)});
+            }
+            return out;
+        });
+        boolean same = store.read(ctx -> {
+            List<String[]> held = new ArrayList<>();
+            for (Record x : ctx.fetch("SELECT id, record_type, record_id, body FROM sync_conflict ORDER BY rowid"))
+                held.add(new String[] {x.get(0, String.class), x.get(1, String.class), x.get(2, String.class), x.get(3, String.class)});
+            if (held.size() != rows.size()) return false;
+            for (int i = 0; i < held.size(); i++) if (!java.util.Arrays.equals(held.get(i), rows.get(i))) return false;
+            return true;
+        });
+        if (same) return rows.size();
         return store.write(ctx -> {
             ctx.execute("DELETE FROM sync_conflict");
             int n = 0;
