@@ -455,12 +455,17 @@ public final class SyncEngine {
 
     private void pullAll(Tally t, SyncProgress progress) throws IOException {
         int evictRetries = 0;
+        Prefetch next = null;
+        try {
         for (int pages = 0; pages < 1_000_000; pages++) {
             String cursor = store.read(ctx -> meta(ctx, "sync.cursor"));
-            Map<String, String> q = new HashMap<>();
-            q.put("limit", Integer.toString(PULL_LIMIT));
-            if (cursor != null) q.put("cursor", cursor);
-            WireResponse r = client.call("GET", "/api/v1/sync/pull", q, null);
+            WireResponse r;
+            if (next != null && java.util.Objects.equals(next.cursor(), cursor)) r = next.get();
+            else {
+                if (next != null) next.cancel();
+                r = client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null);
+            }
+            next = null;
             if (r.status() == 410) {
                 reset();
                 continue;
@@ -482,6 +487,9 @@ public final class SyncEngine {
                 pushAll(t, progress);
                 continue;
             }
+            // While this page is applied, the next one is already on its way (a GET: if this page
+            // fails to apply, the answer is simply dropped).
+            if (page.path("hasMore").asBoolean() && page.path("cursor").isTextual()) next = prefetch(page.path("cursor").asText());
             // nothing new (the idle sync): no local transaction at all
             boolean unchanged = page.path("changes").isEmpty() && page.path("cursor").asText().equals(cursor);
             int n = unchanged ? 0 : store.write(ctx -> {
@@ -495,6 +503,45 @@ public final class SyncEngine {
             progress.progress("sync.phase.pull", t.sent, t.received);
             if (!page.path("hasMore").asBoolean()) return;
         }
+        } finally {
+            if (next != null) next.cancel();
+        }
+    }
+
+    private static Map<String, String> pullQuery(String cursor) {
+        Map<String, String> q = new HashMap<>();
+        q.put("limit", Integer.toString(PULL_LIMIT));
+        if (cursor != null) q.put("cursor", cursor);
+        return q;
+    }
+
+    /** A pull request sent ahead for the cursor the page being applied will store. */
+    private record Prefetch(String cursor, java.util.concurrent.CompletableFuture<WireResponse> answer) {
+        WireResponse get() throws IOException {
+            try {
+                return answer.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+        }
+
+        void cancel() {
+            answer.cancel(true);
+        }
+    }
+
+    private Prefetch prefetch(String cursor) {
+        java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("carnet-pull-prefetch").start(() -> {
+            try {
+                f.complete(client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return new Prefetch(cursor, f);
     }
 
     /**
