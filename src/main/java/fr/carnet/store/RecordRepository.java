@@ -176,6 +176,27 @@ public final class RecordRepository {
         runBatch(ctx, sql.toString(), t, rs, cols);
     }
 
+    /** Replaces only the sync envelope of existing records whose fields are unchanged (see {@link #replace}). */
+    public static void replaceEnvelopes(DSLContext ctx, RecordType t, List<StoredRecord> rs) {
+        if (rs.isEmpty()) return;
+        List<Field<?>> cols = new ArrayList<>(envelope(rs.get(0)).keySet());
+        StringBuilder sql = new StringBuilder("UPDATE ").append(t.table()).append(" SET ");
+        for (int i = 0; i < cols.size(); i++) sql.append(i == 0 ? "" : ", ").append(cols.get(i).getName()).append(" = ?");
+        sql.append(" WHERE id = ?");
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (StoredRecord r : rs) {
+                    Map<Field<?>, Object> values = envelope(r);
+                    int i = 1;
+                    for (Field<?> f : cols) ps.setObject(i++, values.get(f));
+                    ps.setString(i, r.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     private static List<Field<?>> columnsOf(RecordType t) {
         Map<Field<?>, Object> shape = fieldValues(t, Json.object());
         shape.putAll(envelope(new StoredRecord(t, "", Json.object(), false, null, List.of(), SyncState.SYNCED, Json.object(), null, null, null)));

@@ -247,7 +247,10 @@ public final class SyncEngine {
                     && inBatch.get(key) == 1 && pend != null && pend[0] == 1 && pend[1] == e.seq() && !shadows.contains(key)) {
                 done.add(new Object[] {"APPLIED", Json.write(res), e.seq()});
                 t.sent++;
-                w.add(e.type(), held(e.type(), (ObjectNode) answer, mine), true);
+                StoredRecord now = held(e.type(), (ObjectNode) answer, mine);
+                // a create stored as sent: only the envelope changes (no field, index or search rewrite)
+                if (e.op().equals("create") && sameAsCreated(now.fields(), e.patch())) w.envelope(e.type(), now);
+                else w.add(e.type(), now, true);
                 continue;
             }
             flushDone(ctx, done);
@@ -277,6 +280,16 @@ public final class SyncEngine {
         }
         flushDone(ctx, done);
         w.flush(ctx);
+    }
+
+    /** Whether a record's fields are exactly the values a create set (the server changed nothing). */
+    private static boolean sameAsCreated(ObjectNode fields, ObjectNode patch) {
+        ObjectNode created = Json.object();
+        patch.fields().forEachRemaining(f -> {
+            JsonNode nv = f.getValue().get("new");
+            if (nv != null && !nv.isNull()) created.set(f.getKey(), nv);
+        });
+        return created.equals(fields);
     }
 
     private static void flushDone(DSLContext ctx, List<Object[]> done) {
@@ -658,13 +671,22 @@ public final class SyncEngine {
             (exists ? updates : inserts).computeIfAbsent(t, k -> new ArrayList<>()).add(r);
         }
 
+        final Map<RecordType, List<StoredRecord>> envelopes = new java.util.EnumMap<>(RecordType.class);
+
+        void envelope(RecordType t, StoredRecord r) {
+            claimed.add(t.wire() + ":" + r.id());
+            envelopes.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        }
+
         void flush(DSLContext ctx) {
             for (RecordType t : RecordType.parentFirst()) {
                 RecordRepository.insertAll(ctx, t, inserts.getOrDefault(t, List.of()));
                 RecordRepository.replaceAll(ctx, t, updates.getOrDefault(t, List.of()));
+                RecordRepository.replaceEnvelopes(ctx, t, envelopes.getOrDefault(t, List.of()));
             }
             inserts.clear();
             updates.clear();
+            envelopes.clear();
         }
     }
 
