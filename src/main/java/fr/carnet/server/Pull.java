@@ -50,21 +50,33 @@ final class Pull {
             if (limit < 1 || limit > MAX_LIMIT) throw ApiException.bad("INVALID_LIMIT", "limit must be 1..1000");
         }
         String c = query.get("cursor");
-        long from = c == null ? 0 : decode(c);
+        Cursor from = c == null ? new Cursor(0, 0, 0) : decode(c);
         int lim = limit;
         return api.db().tx(ctx -> page(ctx, s, from, c != null, lim));
     }
 
-    private WireResponse page(DSLContext ctx, Session s, long from, boolean hasCursor, int limit) {
+    /**
+     * A position in server order: everything up to {@code pos} was sent, and — when one position's
+     * group of changes (a household's grant, a record with the parents edited after it) was larger
+     * than a page — also the first {@code skip} changes of the group at position {@code next}.
+     */
+    record Cursor(long pos, long next, int skip) {}
+
+    private WireResponse page(DSLContext ctx, Session s, Cursor cur, boolean hasCursor, int limit) {
+        long from = cur.pos();
         long high = SyncApi.counter(ctx, "seq");
         if (hasCursor && from < SyncApi.counter(ctx, "horizon"))
             throw new ApiException(410, "RESET_REQUIRED", "cursor older than the retention horizon");
         if (from > high) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+        if (from == high) return answer(Json.MAPPER.createArrayNode(), encode(cur), false); // nothing new: the cheap path
         String w = s.workerId();
         String types = s.role() == Role.SMS ? SMS_TYPES : "";
-        List<ServerRecord> recs = new ArrayList<>();
-        for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
-                + Scope.inScope("household_id") + " ORDER BY sv LIMIT ?", from, high, w, w, limit)) recs.add(ServerRecord.of(r));
+        List<ServerRecord> recs = Sql.query(ctx, "SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
+                + Scope.inScopeRow("srv_record.household_id") + " ORDER BY sv LIMIT ?", rs -> {
+                    List<ServerRecord> out = new ArrayList<>();
+                    while (rs.next()) out.add(ServerRecord.of(rs));
+                    return out;
+                }, from, high, w, w, limit);
         record Event(String household, long pos, String kind) {}
         List<Event> events = new ArrayList<>();
         for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? "
@@ -90,27 +102,25 @@ final class Pull {
         Map<String, ServerRecord> parents = ancestors(ctx, recs);
         ArrayNode changes = Json.MAPPER.createArrayNode();
         Set<String> sent = new HashSet<>();
-        long cursor = from;
+        Cursor cursor = new Cursor(from, 0, 0);
         boolean stoppedEarly = false;
         for (var entry : byPos.entrySet()) {
-            if (changes.size() >= limit) {
-                stoppedEarly = true;
-                break;
-            }
+            // the whole group of changes at this position, parents first
+            ArrayNode group = Json.MAPPER.createArrayNode();
             for (Object o : entry.getValue()) {
                 if (o instanceof ServerRecord r) {
                     Long g = lastGrant.get(r.householdId());
                     if (g != null && g > r.sv()) continue; // the household's grant sends it
-                    upsertWithAncestors(changes, sent, r, parents, s.role());
+                    upsertWithAncestors(group, sent, r, parents, s.role());
                 } else if (o instanceof Event e) {
                     Event last = latest.get(e.household());
                     if (last != null && last.pos() > e.pos()) continue; // superseded by a later grant or evict
                     List<ServerRecord> all = household(ctx, e.household(), types);
                     if (e.kind().equals("grant")) {
-                        for (ServerRecord r : all) upsert(changes, sent, r, s.role());
+                        for (ServerRecord r : all) upsert(group, sent, r, s.role());
                     } else {
                         for (int i = all.size() - 1; i >= 0; i--) {
-                            ObjectNode ev = changes.addObject();
+                            ObjectNode ev = group.addObject();
                             ev.put("kind", "evict");
                             ev.put("type", all.get(i).type().wire());
                             ev.put("id", all.get(i).id());
@@ -118,13 +128,33 @@ final class Pull {
                     }
                 }
             }
-            cursor = entry.getKey();
+            // what the previous page already sent of a group larger than a page
+            int skip = entry.getKey() == cur.next() && cursor.pos() == from ? Math.min(cur.skip(), group.size()) : 0;
+            int size = group.size() - skip;
+            if (changes.size() + size <= limit) {
+                for (int i = skip; i < group.size(); i++) changes.add(group.get(i));
+                cursor = new Cursor(entry.getKey(), 0, 0);
+                continue;
+            }
+            stoppedEarly = true;
+            // A page never holds more than limit changes: it ends before this group, unless the
+            // group alone is larger than a page; then it goes in parts (parents first, so a child
+            // still never comes before its parent), the cursor counting what was sent.
+            if (changes.isEmpty()) {
+                for (int i = skip; i < skip + limit; i++) changes.add(group.get(i));
+                cursor = new Cursor(cursor.pos(), entry.getKey(), skip + limit);
+            }
+            break;
         }
         boolean hasMore = stoppedEarly || bound != Long.MAX_VALUE;
-        if (!hasMore) cursor = Math.max(from, high);
+        if (!hasMore) cursor = new Cursor(Math.max(from, high), 0, 0);
+        return answer(changes, encode(cursor), hasMore);
+    }
+
+    private WireResponse answer(ArrayNode changes, String cursor, boolean hasMore) {
         ObjectNode out = Json.object();
         out.set("changes", changes);
-        out.put("cursor", encode(cursor));
+        out.put("cursor", cursor);
         out.put("hasMore", hasMore);
         out.put("serverTime", api.now());
         return WireResponse.json(200, out);
@@ -168,7 +198,8 @@ final class Pull {
         for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE household_id = ?" + types, householdId))
             all.add(ServerRecord.of(r));
         List<RecordType> order = RecordType.parentFirst();
-        all.sort(Comparator.comparingInt((ServerRecord r) -> order.indexOf(r.type())).thenComparingLong(ServerRecord::sv));
+        // by type, then id: an order that edits do not change, so a group sent in parts stays the same group
+        all.sort(Comparator.comparingInt((ServerRecord r) -> order.indexOf(r.type())).thenComparing(ServerRecord::id));
         return all;
     }
 
@@ -177,7 +208,7 @@ final class Pull {
             String types = s.role() == Role.SMS ? " AND c.type IN ('household', 'person', 'contact', 'visit')" : "";
             ArrayNode list = Json.MAPPER.createArrayNode();
             for (Record c : ctx.fetch("SELECT c.id, c.record_id, c.type, c.fields, c.base, c.current_values, c.current_meta FROM srv_conflict c "
-                    + "WHERE c.status = 'open'" + types + " AND " + Scope.inScope("c.household_id") + " ORDER BY c.opened_sv", s.workerId(), s.workerId())) {
+                    + "WHERE c.status = 'open'" + types + " AND " + Scope.inScopeRow("c.household_id") + " ORDER BY c.opened_sv", s.workerId(), s.workerId())) {
                 RecordType t = RecordType.fromWire(c.get("type", String.class)).orElseThrow();
                 ObjectNode n = list.addObject();
                 n.put("id", c.get("id", String.class));
@@ -204,11 +235,15 @@ final class Pull {
     }
 
     String encode(long pos) {
-        String body = "1." + pos;
+        return encode(new Cursor(pos, 0, 0));
+    }
+
+    String encode(Cursor c) {
+        String body = c.skip() == 0 ? "1." + c.pos() : "1." + c.pos() + "." + c.next() + "." + c.skip();
         return body + "." + mac(body);
     }
 
-    long decode(String cursor) {
+    Cursor decode(String cursor) {
         if (cursor.length() > 100) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
         int dot = cursor.lastIndexOf('.');
         if (dot < 0 || !cursor.startsWith("1.")) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
@@ -216,16 +251,19 @@ final class Pull {
         if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII), cursor.substring(dot + 1).getBytes(StandardCharsets.US_ASCII)))
             throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
         try {
-            return Long.parseLong(body.substring(2));
+            String[] parts = body.substring(2).split("\\.");
+            if (parts.length == 1) return new Cursor(Long.parseLong(parts[0]), 0, 0);
+            if (parts.length == 3) return new Cursor(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]));
         } catch (NumberFormatException e) {
-            throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
+            // below
         }
+        throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
     }
 
     /** The position a cursor names (for tests and the simulation's monotonicity check). */
     static long position(String cursor) {
         String body = cursor.substring(0, cursor.lastIndexOf('.'));
-        return Long.parseLong(body.substring(2));
+        return Long.parseLong(body.substring(2).split("\\.")[0]);
     }
 
     private String mac(String body) {

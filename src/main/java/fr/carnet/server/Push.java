@@ -53,6 +53,7 @@ final class Push {
         return api.db().tx(ctx -> {
             // Taking the sequence row first serialises pushes: commit order = sequence order.
             ctx.execute("UPDATE srv_counter SET value = value WHERE name = 'seq'");
+            Batch batch = new Batch(ctx);
             long last = ctx.fetchOne("SELECT last_seq FROM srv_replica WHERE replica = ?", s.replica()).get(0, Long.class);
             if (!muts.isEmpty() && muts.get(0).get("seq").asLong() > last + 1) {
                 ObjectNode extra = Json.object();
@@ -72,12 +73,13 @@ final class Push {
                     results.add(res);
                     continue;
                 }
-                ObjectNode res = new Mutation(ctx, s, m, seq, now).apply();
-                ctx.execute("INSERT INTO srv_mutation (replica, seq, record_id, op, status, result) VALUES (?,?,?,?,?,?)",
+                ObjectNode res = new Mutation(ctx, s, m, seq, now, batch).apply();
+                Sql.update(ctx, "INSERT INTO srv_mutation (replica, seq, record_id, op, status, result) VALUES (?,?,?,?,?,?)",
                         s.replica(), seq, idOf(m), opOf(m), res.get("status").asText(), Json.write(res));
                 results.add(res);
                 last = seq;
             }
+            batch.close();
             ctx.execute("UPDATE srv_replica SET last_seq = ? WHERE replica = ?", last, s.replica());
             ObjectNode out = Json.object();
             out.set("results", results);
@@ -96,6 +98,40 @@ final class Push {
         return op != null && op.isTextual() && OPS.contains(op.asText()) ? op.asText() : null;
     }
 
+    /**
+     * What one push's mutations share: the server sequence, taken once (the push holds its row
+     * lock until commit) and written back at the end, and the scope answers per household (forgotten
+     * whenever a household changes within the push).
+     */
+    private static final class Batch {
+        final DSLContext ctx;
+        final long first;
+        long seq;
+        final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
+
+        Batch(DSLContext ctx) {
+            this.ctx = ctx;
+            this.first = SyncApi.counter(ctx, "seq");
+            this.seq = first;
+        }
+
+        long next() {
+            return ++seq;
+        }
+
+        boolean holds(Session s, String householdId) {
+            return holds.computeIfAbsent(householdId, h -> Scope.holds(ctx, s, h));
+        }
+
+        void written(RecordType type) {
+            if (type == RecordType.HOUSEHOLD) holds.clear();
+        }
+
+        void close() {
+            if (seq != first) ctx.execute("UPDATE srv_counter SET value = ? WHERE name = 'seq'", seq);
+        }
+    }
+
     /** One mutation being judged and applied. */
     private final class Mutation {
         final DSLContext ctx;
@@ -103,13 +139,15 @@ final class Push {
         final JsonNode m;
         final long seq;
         final String now;
+        final Batch batch;
         RecordType type;
         String id;
         String op;
         VersionVector vctx;
         ObjectNode patch;
 
-        Mutation(DSLContext ctx, Session s, JsonNode m, long seq, String now) {
+        Mutation(DSLContext ctx, Session s, JsonNode m, long seq, String now, Batch batch) {
+            this.batch = batch;
             this.ctx = ctx;
             this.s = s;
             this.m = m;
@@ -163,7 +201,7 @@ final class Push {
             if (op.equals("create")) return create(cur);
             if (cur == null) return rejectedCreate(id) ? rejected("dependency_failed") : rejected("unknown");
             if (cur.type() != type) return rejected("invalid");
-            if (!Scope.holds(ctx, s, cur.householdId())) return rejected("forbidden");
+            if (!batch.holds(s, cur.householdId())) return rejected("forbidden");
             if (type.parentField() != null && patch.has(type.parentField())
                     && !Values.same(patch.get(type.parentField()).get("new"), cur.fields().get(type.parentField())))
                 return rejected("invalid");
@@ -233,18 +271,19 @@ final class Push {
                 ServerRecord parent = ServerRecord.load(ctx, parentId);
                 if (parent == null) return rejectedCreate(parentId) ? rejected("dependency_failed") : rejected("invalid");
                 if (parent.type() != type.parentType()) return rejected("invalid");
-                if (!Scope.holds(ctx, s, parent.householdId())) return rejected("forbidden");
+                if (!batch.holds(s, parent.householdId())) return rejected("forbidden");
                 if (parent.deleted()) return rejected("deleted");
                 householdId = parent.householdId();
             }
             if (!RecordValidator.validate(type, fields, today()).isEmpty()) return rejected("invalid");
             String refFault = references();
             if (refFault != null) return rejected(refFault);
-            long sv = SyncApi.next(ctx, "seq");
+            long sv = batch.next();
             ServerRecord rec = new ServerRecord(id, type, householdId, parentId, sv, vv(sv), false, null, List.of(),
                     fields, s.workerId(), s.replica(), now);
             rec.save(ctx, true, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, null, sv);
+            batch.written(type);
             return withRecord("applied", rec);
         }
 
@@ -348,17 +387,18 @@ final class Push {
         }
 
         ObjectNode write(ServerRecord cur, ObjectNode fields, boolean deleted, String conflictId, List<String> conflictFields, String status) {
-            long sv = SyncApi.next(ctx, "seq");
+            long sv = batch.next();
             ServerRecord rec = cur.with(sv, vv(sv), deleted, conflictId, conflictFields, fields, s.workerId(), s.replica(), now);
             rec.save(ctx, false, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, cur, sv);
+            batch.written(type);
             return withRecord(status, rec);
         }
 
         /** Opens a conflict on the record, or joins the one already open. */
         ObjectNode conflict(ServerRecord cur, ObjectNode fields, List<String> conflicting, ObjectNode base, ObjectNode proposal,
                             boolean deleted, String status) {
-            long sv = SyncApi.next(ctx, "seq");
+            long sv = batch.next();
             String cid = cur.conflictId();
             Set<String> all = new LinkedHashSet<>();
             if (cid != null) {
@@ -395,6 +435,7 @@ final class Push {
             ServerRecord rec = cur.with(sv, vv(sv), deleted, cid, List.copyOf(all), fields, s.workerId(), s.replica(), now);
             rec.save(ctx, false, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, cur, sv);
+            batch.written(type);
             return withRecord(status, rec);
         }
 

@@ -20,11 +20,22 @@ final class Scope {
                 + " OR " + column + " IN (SELECT rf.household_id FROM srv_referent rf WHERE rf.worker_id = ?))";
     }
 
+    /**
+     * The same condition as {@link #inScope}, as correlated lookups on a row's household id (two
+     * binds: worker, worker): each row costs two primary-key probes, so a scan in server order
+     * ({@code ORDER BY sv LIMIT n}) stays on the sequence index instead of visiting every household
+     * of the worker's scope and sorting.
+     */
+    static String inScopeRow(String column) {
+        return "(EXISTS (SELECT 1 FROM srv_household h JOIN srv_worker_sector ws ON ws.sector_id = h.sector_id WHERE h.id = " + column
+                + " AND ws.worker_id = ?) OR EXISTS (SELECT 1 FROM srv_referent rf WHERE rf.household_id = " + column + " AND rf.worker_id = ?))";
+    }
+
     static boolean holds(DSLContext ctx, Session s, String householdId) {
-        Record h = ctx.fetchOne("SELECT sector_id FROM srv_household WHERE id = ?", householdId);
-        if (h == null) return false;
-        if (s.sectors().contains(h.get(0, String.class))) return true;
-        return ctx.fetchExists(ctx.selectOne().from("srv_referent").where("household_id = ? AND worker_id = ?", householdId, s.workerId()));
+        String sector = Sql.query(ctx, "SELECT sector_id FROM srv_household WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null, householdId);
+        if (sector == null) return false;
+        if (s.sectors().contains(sector)) return true;
+        return Sql.exists(ctx, "SELECT 1 FROM srv_referent WHERE household_id = ? AND worker_id = ?", householdId, s.workerId());
     }
 
     /** Updates a household's scope keys and writes the grant/evict events its change causes. */

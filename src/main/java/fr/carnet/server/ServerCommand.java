@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code carnet server [--demo] [--port P] [--db URL] [--host H] [--data DIR]}: runs the sync
+ * {@code carnet server [--demo] [--hsts] [--port P] [--db URL] [--host H] [--data DIR]}: runs the sync
  * server until the process is stopped. The database defaults to the SQLite file
  * {@code carnet-server.db}; {@code --db jdbc:postgresql://…} serves PostgreSQL with the same code.
  * {@code --demo} loads the sample data and the demo accounts (password {@code demo}), which are
- * refused otherwise. Prints the port it took (port 0 picks a free one).
+ * refused otherwise. {@code --hsts}: behind a TLS proxy, send Strict-Transport-Security. Prints the port it took (port 0 picks a free one).
  */
 public final class ServerCommand implements Subcommand {
     @Override
@@ -23,12 +23,12 @@ public final class ServerCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "server [--demo] [--port P] [--db jdbc:sqlite:FILE|jdbc:postgresql://…] [--host 127.0.0.1] [--data sample-data]";
+        return "server [--demo] [--hsts] [--port P] [--db jdbc:sqlite:FILE|jdbc:postgresql://…] [--host 127.0.0.1] [--data sample-data]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("--demo"), Set.of("--port", "--db", "--host", "--data"));
+        Args a = Args.parse(args, Set.of("--demo", "--hsts"), Set.of("--port", "--db", "--host", "--data"));
         int port;
         try {
             port = Integer.parseInt(a.get("--port").orElse("8080"));
@@ -45,7 +45,7 @@ public final class ServerCommand implements Subcommand {
             demoFile.toFile().deleteOnExit();
         }
         String url = a.get("--db").orElse(ServerDb.sqliteUrl(demoFile != null ? demoFile : Path.of("carnet-server.db")));
-        ServerConfig config = ServerConfig.defaults();
+        ServerConfig config = ServerConfig.defaults().withHsts(a.flag("--hsts"));
         ServerDb db = new ServerDb(url);
         SyncApi api = new SyncApi(db, config);
         if (demo) {

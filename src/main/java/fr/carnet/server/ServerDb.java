@@ -120,7 +120,10 @@ public final class ServerDb implements AutoCloseable {
         } finally {
             if (c != null) {
                 try {
-                    if (c.isClosed()) c = connect();
+                    if (c.isClosed()) {
+                        Sql.forget(c);
+                        c = connect();
+                    }
                 } catch (SQLException e) {
                     c = null;
                 }
@@ -135,6 +138,7 @@ public final class ServerDb implements AutoCloseable {
         closed = true;
         Connection c;
         while ((c = pool.poll()) != null) {
+            Sql.forget(c);
             try {
                 c.close();
             } catch (SQLException e) {

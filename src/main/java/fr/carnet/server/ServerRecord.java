@@ -19,8 +19,17 @@ record ServerRecord(String id, RecordType type, String householdId, String paren
     static final String COLUMNS = "id, type, household_id, parent_id, sv, vv, deleted, conflict_id, conflict_fields, fields, author, replica, server_time";
 
     static ServerRecord load(DSLContext ctx, String id) {
-        Record r = ctx.fetchOne("SELECT " + COLUMNS + " FROM srv_record WHERE id = ?", id);
-        return r == null ? null : of(r);
+        return Sql.query(ctx, "SELECT " + COLUMNS + " FROM srv_record WHERE id = ?", rs -> rs.next() ? of(rs) : null, id);
+    }
+
+    /** The record at the result set's current row (columns in {@link #COLUMNS} order). */
+    static ServerRecord of(java.sql.ResultSet rs) throws java.sql.SQLException {
+        List<String> cf = new ArrayList<>();
+        String cfs = rs.getString(9);
+        if (cfs != null) for (JsonNode n : Json.read(cfs)) cf.add(n.asText());
+        return new ServerRecord(rs.getString(1), RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4),
+                rs.getLong(5), VersionVector.parse(Json.read(rs.getString(6))), rs.getInt(7) != 0, rs.getString(8), cf,
+                Json.readObject(rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     static ServerRecord of(Record r) {
@@ -44,15 +53,15 @@ record ServerRecord(String id, RecordType type, String householdId, String paren
     void save(DSLContext ctx, boolean insert, long rseq) {
         String cf = conflictFields == null || conflictFields.isEmpty() ? null : Json.write(conflictFields);
         if (insert) {
-            ctx.execute("INSERT INTO srv_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", id, type.wire(),
+            Sql.update(ctx, "INSERT INTO srv_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", id, type.wire(),
                     householdId, parentId, sv, Json.write(vv.toJson()), deleted ? 1 : 0, conflictId, cf,
                     Json.write(fields), author, replica, serverTime);
         } else {
-            ctx.execute("UPDATE srv_record SET sv = ?, vv = ?, deleted = ?, conflict_id = ?, conflict_fields = ?, fields = ?, "
+            Sql.update(ctx, "UPDATE srv_record SET sv = ?, vv = ?, deleted = ?, conflict_id = ?, conflict_fields = ?, fields = ?, "
                             + "author = ?, replica = ?, server_time = ? WHERE id = ?", sv, Json.write(vv.toJson()),
                     deleted ? 1 : 0, conflictId, cf, Json.write(fields), author, replica, serverTime, id);
         }
-        ctx.execute("INSERT INTO srv_version (record_id, sv, replica, rseq, deleted, fields) VALUES (?,?,?,?,?,?)",
+        Sql.update(ctx, "INSERT INTO srv_version (record_id, sv, replica, rseq, deleted, fields) VALUES (?,?,?,?,?,?)",
                 id, sv, replica, rseq, deleted ? 1 : 0, Json.write(fields));
     }
 

@@ -126,12 +126,16 @@ public final class SyncApi {
         String digest = Passwords.digest(h.substring(7).trim());
         long now = config.clock().millis();
         return db.tx(ctx -> {
-            Record r = ctx.fetchOne("SELECT s.worker_id, s.replica, s.expires_at, w.role, w.active FROM srv_session s "
-                    + "JOIN srv_worker w ON w.id = s.worker_id WHERE s.token_hash = ?", digest);
-            if (r == null || r.get("expires_at", Long.class) <= now || r.get("active", Integer.class) == 0)
-                throw new ApiException(401, "UNAUTHORIZED", "missing, expired or unknown token");
-            String wid = r.get("worker_id", String.class);
-            return new Session(wid, Role.valueOf(r.get("role", String.class)), r.get("replica", String.class), sectorsOf(ctx, wid));
+            String[] r = Sql.query(ctx, "SELECT s.worker_id, s.replica, s.expires_at, w.role, w.active FROM srv_session s "
+                    + "JOIN srv_worker w ON w.id = s.worker_id WHERE s.token_hash = ?", rs -> rs.next() && rs.getLong(3) > now && rs.getInt(5) != 0
+                    ? new String[] {rs.getString(1), rs.getString(2), rs.getString(4)} : null, digest);
+            if (r == null) throw new ApiException(401, "UNAUTHORIZED", "missing, expired or unknown token");
+            Set<String> sectors = Sql.query(ctx, "SELECT sector_id FROM srv_worker_sector WHERE worker_id = ?", rs -> {
+                Set<String> out = new HashSet<>();
+                while (rs.next()) out.add(rs.getString(1));
+                return out;
+            }, r[0]);
+            return new Session(r[0], Role.valueOf(r[2]), r[1], sectors);
         });
     }
 
@@ -152,7 +156,10 @@ public final class SyncApi {
     }
 
     static long counter(DSLContext ctx, String name) {
-        return ctx.fetchOne("SELECT value FROM srv_counter WHERE name = ?", name).get(0, Long.class);
+        return Sql.query(ctx, "SELECT value FROM srv_counter WHERE name = ?", rs -> {
+            if (!rs.next()) throw new IllegalStateException("no counter " + name);
+            return rs.getLong(1);
+        }, name);
     }
 
     /** The next value of the server-wide sequence; its row lock serialises writers until commit. */

@@ -153,6 +153,74 @@ public final class RecordRepository {
         ctx.update(table(r.type())).set(values).where(idField(r.type()).eq(r.id())).execute();
     }
 
+    /**
+     * Inserts records of one type with one prepared statement, in batches (the pull's page apply):
+     * the same rows as {@link #insert}, without a round trip per record.
+     */
+    public static void insertAll(DSLContext ctx, RecordType t, List<StoredRecord> rs) {
+        if (rs.isEmpty()) return;
+        List<Field<?>> cols = columnsOf(t);
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(t.table()).append(" (");
+        for (int i = 0; i < cols.size(); i++) sql.append(i == 0 ? "" : ", ").append(cols.get(i).getName());
+        sql.append(", id) VALUES (").append("?, ".repeat(cols.size())).append("?)");
+        runBatch(ctx, sql.toString(), t, rs, cols);
+    }
+
+    /** Replaces existing records of one type with one prepared statement, in batches (see {@link #replace}). */
+    public static void replaceAll(DSLContext ctx, RecordType t, List<StoredRecord> rs) {
+        if (rs.isEmpty()) return;
+        List<Field<?>> cols = columnsOf(t);
+        StringBuilder sql = new StringBuilder("UPDATE ").append(t.table()).append(" SET ");
+        for (int i = 0; i < cols.size(); i++) sql.append(i == 0 ? "" : ", ").append(cols.get(i).getName()).append(" = ?");
+        sql.append(" WHERE id = ?");
+        runBatch(ctx, sql.toString(), t, rs, cols);
+    }
+
+    /** Replaces only the sync envelope of existing records whose fields are unchanged (see {@link #replace}). */
+    public static void replaceEnvelopes(DSLContext ctx, RecordType t, List<StoredRecord> rs) {
+        if (rs.isEmpty()) return;
+        List<Field<?>> cols = new ArrayList<>(envelope(rs.get(0)).keySet());
+        StringBuilder sql = new StringBuilder("UPDATE ").append(t.table()).append(" SET ");
+        for (int i = 0; i < cols.size(); i++) sql.append(i == 0 ? "" : ", ").append(cols.get(i).getName()).append(" = ?");
+        sql.append(" WHERE id = ?");
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (StoredRecord r : rs) {
+                    Map<Field<?>, Object> values = envelope(r);
+                    int i = 1;
+                    for (Field<?> f : cols) ps.setObject(i++, values.get(f));
+                    ps.setString(i, r.id());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private static List<Field<?>> columnsOf(RecordType t) {
+        Map<Field<?>, Object> shape = fieldValues(t, Json.object());
+        shape.putAll(envelope(new StoredRecord(t, "", Json.object(), false, null, List.of(), SyncState.SYNCED, Json.object(), null, null, null)));
+        return new ArrayList<>(shape.keySet());
+    }
+
+    private static void runBatch(DSLContext ctx, String sql, RecordType t, List<StoredRecord> rs, List<Field<?>> cols) {
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                int n = 0;
+                for (StoredRecord r : rs) {
+                    Map<Field<?>, Object> values = fieldValues(t, r.fields());
+                    values.putAll(envelope(r));
+                    int i = 1;
+                    for (Field<?> f : cols) ps.setObject(i++, values.get(f));
+                    ps.setString(i, r.id());
+                    ps.addBatch();
+                    if (++n % 500 == 0) ps.executeBatch();
+                }
+                if (n % 500 != 0) ps.executeBatch();
+            }
+        });
+    }
+
     private static Map<Field<?>, Object> envelope(StoredRecord r) {
         RecordType t = r.type();
         Map<Field<?>, Object> m = new LinkedHashMap<>();

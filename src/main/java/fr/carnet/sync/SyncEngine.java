@@ -46,7 +46,7 @@ import org.jooq.Record;
 public final class SyncEngine {
     /** Largest push batch (SYNC.md). */
     public static final int MAX_BATCH = 500;
-    private static final int PULL_LIMIT = 500;
+    private static final int PULL_LIMIT = 1000;
 
     private final Store store;
     private final SyncClient client;
@@ -228,9 +228,39 @@ public final class SyncEngine {
     private void applyPushResults(DSLContext ctx, JsonNode body, List<JournalEntry> sent, long base, Tally t) {
         Map<Long, JournalEntry> bySeq = new HashMap<>();
         for (JournalEntry e : sent) bySeq.put(e.seq() - base, e);
+        // The common case — an applied change, the record's only pending one, no shadow — is
+        // written in batches; what the batch needs to know is read with a few set queries.
+        Map<RecordType, Set<String>> ids = new java.util.EnumMap<>(RecordType.class);
+        Map<String, Integer> inBatch = new HashMap<>();
+        for (JournalEntry e : sent) {
+            ids.computeIfAbsent(e.type(), k -> new HashSet<>()).add(e.recordId());
+            inBatch.merge(e.type().wire() + ":" + e.recordId(), 1, Integer::sum);
+        }
+        Map<String, long[]> pendingCount = pendingCounts(ctx, ids);
+        Set<String> shadows = shadows(ctx, ids);
+        Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
+        for (var en : ids.entrySet()) held.put(en.getKey(), locals(ctx, en.getKey(), en.getValue()));
+        PageWrites w = new PageWrites();
+        List<Object[]> done = new ArrayList<>();
         for (JsonNode res : body.path("results")) {
             JournalEntry e = bySeq.get(res.path("seq").asLong());
             if (e == null) continue;
+            String key = e.type().wire() + ":" + e.recordId();
+            Local mine = held.get(e.type()).get(e.recordId());
+            JsonNode answer = res.get("record");
+            long[] pend = pendingCount.get(key);
+            if (res.path("status").asText().equals("applied") && answer != null && answer.isObject() && mine != null && s(answer) >= mine.s()
+                    && inBatch.get(key) == 1 && pend != null && pend[0] == 1 && pend[1] == e.seq() && !shadows.contains(key)) {
+                done.add(new Object[] {"APPLIED", Json.write(res), e.seq()});
+                t.sent++;
+                StoredRecord now = held(e.type(), (ObjectNode) answer, mine);
+                // a create stored as sent: only the envelope changes (no field, index or search rewrite)
+                if (e.op().equals("create") && sameAsCreated(now.fields(), e.patch())) w.envelope(e.type(), now);
+                else w.add(e.type(), now, true);
+                continue;
+            }
+            flushDone(ctx, done);
+            w.flush(ctx);
             Optional<StoredRecord> local = RecordRepository.find(ctx, e.type(), e.recordId());
             List<JournalEntry> pending = pending(ctx, e.type(), e.recordId());
             if (pending.stream().noneMatch(p -> p.seq() == e.seq())) continue; // already recorded (a crash after commit)
@@ -252,6 +282,73 @@ public final class SyncEngine {
                 if (rest.isEmpty()) remove(ctx, e.type(), e.recordId());
             } else {
                 hold(ctx, e.type(), serverState, rest, local.orElse(null));
+            }
+        }
+        flushDone(ctx, done);
+        w.flush(ctx);
+    }
+
+    /** Whether a record's fields are exactly the values a create set (the server changed nothing). */
+    private static boolean sameAsCreated(ObjectNode fields, ObjectNode patch) {
+        ObjectNode created = Json.object();
+        patch.fields().forEachRemaining(f -> {
+            JsonNode nv = f.getValue().get("new");
+            if (nv != null && !nv.isNull()) created.set(f.getKey(), nv);
+        });
+        return created.equals(fields);
+    }
+
+    private static void flushDone(DSLContext ctx, List<Object[]> done) {
+        if (done.isEmpty()) return;
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE change_journal SET status = ?, result = ? WHERE seq = ?")) {
+                for (Object[] d : done) {
+                    ps.setString(1, (String) d[0]);
+                    ps.setString(2, (String) d[1]);
+                    ps.setLong(3, (Long) d[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        done.clear();
+    }
+
+    /** Per "type:id" of these records with pending journal entries: {how many, the first seq}. */
+    private static Map<String, long[]> pendingCounts(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Map<String, long[]> out = new HashMap<>();
+        forChunks(ids, (t, in, binds) -> {
+            for (Record r : ctx.fetch("SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds))
+                out.put(t.wire() + ":" + r.get(0, String.class), new long[] {r.get(1, Long.class), r.get(2, Long.class)});
+        });
+        return out;
+    }
+
+    /** "type:id" of these records that have a shadow. */
+    private static Set<String> shadows(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Set<String> out = new HashSet<>();
+        if (!ctx.fetchExists(ctx.selectOne().from("sync_shadow"))) return out;
+        forChunks(ids, (t, in, binds) -> {
+            for (Record r : ctx.fetch("SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds))
+                out.add(t.wire() + ":" + r.get(0, String.class));
+        });
+        return out;
+    }
+
+    private interface ChunkQuery {
+        void run(RecordType t, String placeholders, Object[] binds);
+    }
+
+    /** Runs a query per type and per 500 ids: binds are the type's wire name, then the ids. */
+    private static void forChunks(Map<RecordType, Set<String>> ids, ChunkQuery q) {
+        for (var e : ids.entrySet()) {
+            List<String> all = new ArrayList<>(e.getValue());
+            for (int i = 0; i < all.size(); i += 500) {
+                List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+                List<Object> binds = new ArrayList<>();
+                binds.add(e.getKey().wire());
+                binds.addAll(part);
+                q.run(e.getKey(), String.join(",", java.util.Collections.nCopies(part.size(), "?")), binds.toArray());
             }
         }
     }
@@ -377,12 +474,17 @@ public final class SyncEngine {
 
     private void pullAll(Tally t, SyncProgress progress) throws IOException {
         int evictRetries = 0;
+        Prefetch next = null;
+        try {
         for (int pages = 0; pages < 1_000_000; pages++) {
             String cursor = store.read(ctx -> meta(ctx, "sync.cursor"));
-            Map<String, String> q = new HashMap<>();
-            q.put("limit", Integer.toString(PULL_LIMIT));
-            if (cursor != null) q.put("cursor", cursor);
-            WireResponse r = client.call("GET", "/api/v1/sync/pull", q, null);
+            WireResponse r;
+            if (next != null && java.util.Objects.equals(next.cursor(), cursor)) r = next.get();
+            else {
+                if (next != null) next.cancel();
+                r = client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null);
+            }
+            next = null;
             if (r.status() == 410) {
                 reset();
                 continue;
@@ -404,7 +506,12 @@ public final class SyncEngine {
                 pushAll(t, progress);
                 continue;
             }
-            int n = store.write(ctx -> {
+            // While this page is applied, the next one is already on its way (a GET: if this page
+            // fails to apply, the answer is simply dropped).
+            if (page.path("hasMore").asBoolean() && page.path("cursor").isTextual()) next = prefetch(page.path("cursor").asText());
+            // nothing new (the idle sync): no local transaction at all
+            boolean unchanged = page.path("changes").isEmpty() && page.path("cursor").asText().equals(cursor);
+            int n = unchanged ? 0 : store.write(ctx -> {
                 // the cursor is the last thing written: the page and the cursor commit together
                 int k = applyPage(ctx, page);
                 setMeta(ctx, "sync.cursor", page.path("cursor").asText());
@@ -415,29 +522,178 @@ public final class SyncEngine {
             progress.progress("sync.phase.pull", t.sent, t.received);
             if (!page.path("hasMore").asBoolean()) return;
         }
+        } finally {
+            if (next != null) next.cancel();
+        }
     }
 
+    private static Map<String, String> pullQuery(String cursor) {
+        Map<String, String> q = new HashMap<>();
+        q.put("limit", Integer.toString(PULL_LIMIT));
+        if (cursor != null) q.put("cursor", cursor);
+        return q;
+    }
+
+    /** A pull request sent ahead for the cursor the page being applied will store. */
+    private record Prefetch(String cursor, java.util.concurrent.CompletableFuture<WireResponse> answer) {
+        WireResponse get() throws IOException {
+            try {
+                return answer.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+        }
+
+        void cancel() {
+            answer.cancel(true);
+        }
+    }
+
+    private Prefetch prefetch(String cursor) {
+        java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("carnet-pull-prefetch").start(() -> {
+            try {
+                f.complete(client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return new Prefetch(cursor, f);
+    }
+
+    /**
+     * Applies one pulled page in the caller's transaction. What the page's records already have on
+     * this laptop (rows, unpushed changes, shadows) is read with a few set queries; records without
+     * unpushed changes are written with batched statements, the others (and evictions) one by one
+     * in page order, exactly as before.
+     */
     private int applyPage(DSLContext ctx, JsonNode page) {
+        JsonNode changes = page.path("changes");
+        Map<RecordType, Set<String>> ids = new java.util.EnumMap<>(RecordType.class);
+        for (JsonNode c : changes) {
+            if (!c.path("kind").asText().equals("upsert")) continue;
+            RecordType.fromWire(c.path("record").path("type").asText())
+                    .ifPresent(t -> ids.computeIfAbsent(t, k -> new HashSet<>()).add(c.path("record").path("id").asText()));
+        }
+        Set<String> special = special(ctx, ids);
+        Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
+        for (var e : ids.entrySet()) held.put(e.getKey(), locals(ctx, e.getKey(), e.getValue()));
+        PageWrites w = new PageWrites();
+        boolean stale = false;
         int n = 0;
-        for (JsonNode c : page.path("changes")) {
-            Optional<RecordType> type = RecordType.fromWire(c.path("kind").asText().equals("evict") ? c.path("type").asText()
-                    : c.path("record").path("type").asText());
+        for (JsonNode c : changes) {
+            boolean evict = c.path("kind").asText().equals("evict");
+            Optional<RecordType> type = RecordType.fromWire(evict ? c.path("type").asText() : c.path("record").path("type").asText());
             if (type.isEmpty()) continue; // a type this version does not know
-            if (c.path("kind").asText().equals("evict")) {
-                remove(ctx, type.get(), c.path("id").asText());
-                n++;
+            String id = evict ? c.path("id").asText() : c.path("record").path("id").asText();
+            if (evict || special.contains(type.get().wire() + ":" + id) || !w.claim(type.get(), id)) {
+                w.claimed.add(type.get().wire() + ":" + id);
+                w.flush(ctx);
+                if (evict) {
+                    remove(ctx, type.get(), id);
+                    stale = true;
+                    n++;
+                } else if (applyOne(ctx, type.get(), (ObjectNode) c.get("record"))) n++;
                 continue;
             }
             ObjectNode rec = (ObjectNode) c.get("record");
-            String id = rec.path("id").asText();
-            Optional<StoredRecord> local = RecordRepository.find(ctx, type.get(), id);
-            List<JournalEntry> pending = pending(ctx, type.get(), id);
-            ObjectNode held = serverState(ctx, type.get(), id, local.orElse(null), pending);
-            if (held != null && s(held) > s(rec)) continue; // never go back to an older state
-            hold(ctx, type.get(), rec, pending, local.orElse(null));
+            Local local = stale ? local(ctx, type.get(), id) : held.get(type.get()).get(id);
+            // never go back to an older state; the same state (equal s, SYNC.md) is already held
+            if (local != null && local.s() > s(rec)) continue;
             n++;
+            if (local != null && local.s() == s(rec)) continue;
+            w.add(type.get(), held(type.get(), rec, local), local != null);
         }
+        w.flush(ctx);
         return n;
+    }
+
+    /** One upsert through the general path (unpushed changes, a shadow, or a second copy in the page). */
+    private boolean applyOne(DSLContext ctx, RecordType type, ObjectNode rec) {
+        String id = rec.path("id").asText();
+        Optional<StoredRecord> local = RecordRepository.find(ctx, type, id);
+        List<JournalEntry> pending = pending(ctx, type, id);
+        ObjectNode held = serverState(ctx, type, id, local.orElse(null), pending);
+        if (held != null && s(held) > s(rec)) return false; // never go back to an older state
+        hold(ctx, type, rec, pending, local.orElse(null));
+        return true;
+    }
+
+    /** What a record without unpushed changes keeps of its local row: the server version held and the local edit time. */
+    private record Local(long s, String updatedAt) {}
+
+    private static Map<String, Local> locals(DSLContext ctx, RecordType t, Set<String> ids) {
+        Map<String, Local> out = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+            for (Record r : ctx.fetch("SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray()))
+                out.put(r.get(0, String.class), new Local(Json.read(r.get(1, String.class)).path(VersionVector.SERVER).asLong(0), r.get(2, String.class)));
+        }
+        return out;
+    }
+
+    private static Local local(DSLContext ctx, RecordType t, String id) {
+        return locals(ctx, t, Set.of(id)).get(id);
+    }
+
+    /** "type:id" of the page's records that have unpushed changes or a shadow (none on a laptop with nothing pending). */
+    private static Set<String> special(DSLContext ctx, Map<RecordType, Set<String>> ids) {
+        Set<String> out = shadows(ctx, ids);
+        if (ctx.fetchExists(ctx.selectOne().from("change_journal").where("status = 'PENDING'"))) out.addAll(pendingCounts(ctx, ids).keySet());
+        return out;
+    }
+
+    /** The local row for a server state of a record with no unpushed change (what {@link #hold} writes then). */
+    private StoredRecord held(RecordType type, ObjectNode server, Local local) {
+        JsonNode conflict = server.get("conflict");
+        String conflictId = conflict != null && conflict.isObject() ? conflict.path("id").asText() : null;
+        List<String> conflictFields = new ArrayList<>();
+        if (conflictId != null) for (JsonNode f : conflict.path("fields")) conflictFields.add(f.asText());
+        JsonNode meta = server.path("meta");
+        String serverTime = meta.path("serverTime").isTextual() ? meta.get("serverTime").asText() : null;
+        return new StoredRecord(type, server.path("id").asText(), (ObjectNode) server.path("vv"), server.path("deleted").asBoolean(),
+                conflictId, conflictFields, conflictId != null ? SyncState.CONFLICT : SyncState.SYNCED, (ObjectNode) server.path("fields"),
+                meta.path("author").isTextual() ? meta.get("author").asText() : null, serverTime,
+                local != null ? local.updatedAt() : serverTime != null ? serverTime : now());
+    }
+
+    /** A page's batched writes, by type, flushed parent types first and before any one-by-one step. */
+    private static final class PageWrites {
+        final Map<RecordType, List<StoredRecord>> inserts = new java.util.EnumMap<>(RecordType.class);
+        final Map<RecordType, List<StoredRecord>> updates = new java.util.EnumMap<>(RecordType.class);
+        final Set<String> claimed = new HashSet<>();
+
+        /** False when the record was already seen in this page (a second copy goes the general way). */
+        boolean claim(RecordType t, String id) {
+            return !claimed.contains(t.wire() + ":" + id);
+        }
+
+        void add(RecordType t, StoredRecord r, boolean exists) {
+            claimed.add(t.wire() + ":" + r.id());
+            (exists ? updates : inserts).computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        }
+
+        final Map<RecordType, List<StoredRecord>> envelopes = new java.util.EnumMap<>(RecordType.class);
+
+        void envelope(RecordType t, StoredRecord r) {
+            claimed.add(t.wire() + ":" + r.id());
+            envelopes.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        }
+
+        void flush(DSLContext ctx) {
+            for (RecordType t : RecordType.parentFirst()) {
+                RecordRepository.insertAll(ctx, t, inserts.getOrDefault(t, List.of()));
+                RecordRepository.replaceAll(ctx, t, updates.getOrDefault(t, List.of()));
+                RecordRepository.replaceEnvelopes(ctx, t, envelopes.getOrDefault(t, List.of()));
+            }
+            inserts.clear();
+            updates.clear();
+            envelopes.clear();
+        }
     }
 
     /** The server forgot our cursor's past (410): start over, keeping every unpushed change. */
@@ -462,6 +718,25 @@ public final class SyncEngine {
         WireResponse r = client.call("GET", "/api/v1/conflicts", Map.of(), null);
         if (r.status() != 200) throw failure(r);
         JsonNode list = r.jsonBody().path("conflicts");
+        // the list as it would be stored; when it is what the laptop already holds, nothing is written
+        List<String[]> rows = store.read(ctx -> {
+            List<String[]> out = new ArrayList<>();
+            for (JsonNode c : list) {
+                Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
+                if (type.isEmpty() || !RecordRepository.exists(ctx, type.get(), c.path("recordId").asText())) continue;
+                out.add(new String[] {c.path("id").asText(), type.get().wire(), c.path("recordId").asText(), Json.write(c)});
+            }
+            return out;
+        });
+        boolean same = store.read(ctx -> {
+            List<String[]> held = new ArrayList<>();
+            for (Record x : ctx.fetch("SELECT id, record_type, record_id, body FROM sync_conflict ORDER BY rowid"))
+                held.add(new String[] {x.get(0, String.class), x.get(1, String.class), x.get(2, String.class), x.get(3, String.class)});
+            if (held.size() != rows.size()) return false;
+            for (int i = 0; i < held.size(); i++) if (!java.util.Arrays.equals(held.get(i), rows.get(i))) return false;
+            return true;
+        });
+        if (same) return rows.size();
         return store.write(ctx -> {
             ctx.execute("DELETE FROM sync_conflict");
             int n = 0;
