@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsUiTest {
-    static final Path OUT = Path.of("docs/screenshots");
+    static final Path OUT = Path.of(System.getProperty("carnet.screenshots", "target/screenshots"));
     @TempDir static Path dir;
     static Store store;
     static DeskContext as;

@@ -64,7 +64,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SyncUiConflictFlowUiTest {
-    static final Path OUT = Path.of("docs/screenshots");
+    static final Path OUT = Path.of(System.getProperty("carnet.screenshots", "target/screenshots"));
     @TempDir Path dir;
     SyncServer server;
     SyncFixture data;

@@ -116,7 +116,7 @@ class SyncUiStatusUiTest {
     }
 
     void shoot(FxRobot r, String name) throws Exception {
-        Files.createDirectories(Path.of("docs/screenshots"));
+        Files.createDirectories(Path.of(System.getProperty("carnet.screenshots", "target/screenshots")));
         for (boolean dark : new boolean[] {false, true}) {
             WaitForAsyncUtils.asyncFx(() -> Theme.apply(dark)).get(5, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
@@ -125,7 +125,7 @@ class SyncUiStatusUiTest {
                 return stage.getScene().getRoot().snapshot(null, new WritableImage(1280, name.equals("sync-outbox") ? 800 : 420));
             }).get(10, TimeUnit.SECONDS);
             BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
-            ImageIO.write(bi, "png", Path.of("docs/screenshots", name + "-" + (dark ? "dark" : "light") + ".png").toFile());
+            ImageIO.write(bi, "png", Path.of(System.getProperty("carnet.screenshots", "target/screenshots"), name + "-" + (dark ? "dark" : "light") + ".png").toFile());
         }
         WaitForAsyncUtils.asyncFx(() -> Theme.apply(false)).get(5, TimeUnit.SECONDS);
     }
