@@ -1,5 +1,7 @@
 package fr.carnet.ui.lock;
 
+import fr.carnet.ui.unlock.UnlockViewModel;
+
 import fr.carnet.i18n.Messages;
 import fr.carnet.security.UnlockThrottle;
 import fr.carnet.store.AuditLog;
@@ -91,10 +93,7 @@ public final class LockViewModel {
             return;
         }
         waiting.set(true);
-        long seconds = (left.toMillis() + 999) / 1000;
-        countdown.set(seconds >= 60
-                ? Messages.get("security.unlock.retryInMinutes", (seconds + 59) / 60)
-                : Messages.get("security.unlock.retryInSeconds", seconds));
+        countdown.set(UnlockViewModel.retryText(left));
     }
 
     /** Locks now (Ctrl+L, the menu, the window minimised, the idle time). */

@@ -151,6 +151,14 @@ public final class UnlockViewModel {
         policy.set(v.isEmpty() ? Messages.get("desk.unlock.policyOk") : v.get(0).message());
     }
 
+    /** « Réessayez dans 30 s » / « … dans 2 min » for the time left before the next attempt. */
+    public static String retryText(Duration left) {
+        long seconds = (left.toMillis() + 999) / 1000;
+        return seconds >= 60
+                ? Messages.get("security.unlock.retryInMinutes", (seconds + 59) / 60)
+                : Messages.get("security.unlock.retryInSeconds", seconds);
+    }
+
     /** Called every second by the view (and by tests after moving their clock): updates the countdown. */
     public void tick() {
         if (retryAt == null) return;
@@ -162,10 +170,7 @@ public final class UnlockViewModel {
             return;
         }
         waiting.set(true);
-        long seconds = (left.toMillis() + 999) / 1000;
-        countdown.set(seconds >= 60
-                ? Messages.get("security.unlock.retryInMinutes", (seconds + 59) / 60)
-                : Messages.get("security.unlock.retryInSeconds", seconds));
+        countdown.set(UnlockViewModel.retryText(left));
     }
 
     private void waitFor(Duration wait) {
