@@ -54,6 +54,7 @@ public final class PersonFormView implements DeskScreen {
         rel.setId("person-relationship");
         rel.valueProperty().bindBidirectional(vm.relationshipProperty());
         TextField phone = fb.row("phone", "desk.person.phone", new TextField());
+        phone.setId("person-phone");
         phone.textProperty().bindBidirectional(vm.phoneProperty());
         TextField email = fb.row("email", "desk.person.email", new TextField());
         email.textProperty().bindBidirectional(vm.emailProperty());

@@ -106,6 +106,27 @@ class DeskFlowsUiTest {
     }
 
     @Test
+    void editsAPersonsPhone(FxRobot r) throws Exception {
+        MainView main = mount(fx.ctx);
+        openLefevre(r, main);
+        TableView<fr.carnet.ui.household.HouseholdViewModel.PersonRow> persons = r.lookup("#persons-table").query();
+        waitUntil(() -> persons.getItems().size() == 2);
+        int helene = 0;
+        while (!persons.getItems().get(helene).name().contains("Hélène")) helene++;
+        int row = helene;
+        r.interact(() -> persons.getSelectionModel().select(row));
+        r.clickOn("#edit-person");
+        waitUntil(() -> present(r, "#person-firstName")
+                && r.lookup("#person-firstName").queryAs(javafx.scene.control.TextField.class).getText().equals("Hélène"));
+        r.clickOn(reveal(r, "#person-phone")).write("06 12 34 56 78");
+        r.clickOn(reveal(r, "#person-save"));
+        waitUntil(() -> present(r, "#persons-table") && r.lookup("#persons-table").<TableView<fr.carnet.ui.household.HouseholdViewModel.PersonRow>>query()
+                .getItems().stream().anyMatch(p -> p.phone().equals("06 12 34 56 78")));
+        assertThat(sceneShows(r, "06 12 34 56 78")).isTrue();
+        assertThat(main.tabs().getTabs()).extracting(t -> t.getText()).doesNotContain("Modifier une personne — Famille Lefèvre");
+    }
+
+    @Test
     void recordsAContact(FxRobot r) throws Exception {
         MainView main = mount(fx.ctx);
         openLefevre(r, main);
