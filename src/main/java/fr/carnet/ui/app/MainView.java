@@ -18,6 +18,8 @@ import fr.carnet.ui.contact.ContactView;
 import fr.carnet.ui.contact.ContactViewModel;
 import fr.carnet.ui.household.HouseholdView;
 import fr.carnet.ui.household.HouseholdViewModel;
+import fr.carnet.ui.household.HouseholdFormView;
+import fr.carnet.ui.household.HouseholdFormViewModel;
 import fr.carnet.ui.household.PersonFormView;
 import fr.carnet.ui.household.PersonFormViewModel;
 import fr.carnet.ui.lock.OfflineGracePane;
@@ -284,6 +286,23 @@ public final class MainView implements Navigator {
     public void newContact(String hid) {
         withLabel(hid, l -> open("contact:new:" + hid, () -> new ContactView(
                 new ContactViewModel(ctx, hid, new FxDebouncer(Duration.seconds(1))), this, l)));
+    }
+
+    @Override
+    public void editPerson(String hid, String personId) {
+        withLabel(hid, l -> open("person:" + personId, () -> new PersonFormView(
+                PersonFormViewModel.edit(ctx, hid, personId, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, l)));
+    }
+
+    @Override
+    public void editHousehold(String hid) {
+        withLabel(hid, l -> open("household:edit:" + hid, () -> new HouseholdFormView(new HouseholdFormViewModel(ctx, hid), this, l)));
+    }
+
+    @Override
+    public void editContact(String hid, String contactId) {
+        withLabel(hid, l -> open("contact:" + contactId, () -> new ContactView(
+                ContactViewModel.edit(ctx, hid, contactId, new FxDebouncer(Duration.seconds(1))), this, l)));
     }
 
     @Override

@@ -10,6 +10,15 @@ public interface Navigator {
 
     void newContact(String householdId);
 
+    /** Opens the person form on an existing person, filled with their current values. */
+    void editPerson(String householdId, String personId);
+
+    /** Opens the household's situation (label, address, housing, notes) for editing. */
+    void editHousehold(String householdId);
+
+    /** Opens the contact form on an existing contact, filled with its current values. */
+    void editContact(String householdId, String contactId);
+
     void planVisit(String householdId);
 
     void openPlan(String householdId, String planId);

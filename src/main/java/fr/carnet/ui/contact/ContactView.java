@@ -37,7 +37,7 @@ public final class ContactView implements DeskScreen {
     public ContactView(ContactViewModel vm, Navigator nav, String householdTitle) {
         this.vm = vm;
         this.nav = nav;
-        this.title = Messages.get("desk.contact.title", householdTitle);
+        this.title = vm.editing() ? Messages.get("desk.contact.editTitle", householdTitle) : Messages.get("desk.contact.title", householdTitle);
         FormBuilder fb = new FormBuilder();
         modeBox = fb.row("mode", "desk.contact.mode", Ui.enumCombo(ContactMode.class, false));
         modeBox.setId("contact-mode");
@@ -94,7 +94,10 @@ public final class ContactView implements DeskScreen {
         Button save = Ui.button("desk.form.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, e -> save());
         save.setId("contact-save");
         save.getStyleClass().add(Styles.ACCENT);
-        Button discard = Ui.button("desk.form.discard", MaterialDesignD.DELETE_OUTLINE, e -> {
+        Button discard = vm.editing() ? Ui.button("desk.form.cancel", null, e -> {
+            vm.discardDraft();
+            nav.closeCurrent();
+        }) : Ui.button("desk.form.discard", MaterialDesignD.DELETE_OUTLINE, e -> {
             vm.discardDraft();
             nav.closeCurrent();
         });

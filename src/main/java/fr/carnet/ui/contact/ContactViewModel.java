@@ -6,6 +6,10 @@ import fr.carnet.domain.Enums.ContactMode;
 import fr.carnet.domain.Enums.InterventionDomain;
 import fr.carnet.domain.Enums.RequestType;
 import fr.carnet.domain.RecordType;
+import fr.carnet.domain.RecordValidator;
+import fr.carnet.store.RecordRepository;
+import fr.carnet.store.StoredRecord;
+import fr.carnet.ui.common.RecordDiff;
 import fr.carnet.i18n.Messages;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.Debouncer;
@@ -36,11 +40,15 @@ import javafx.collections.ObservableSet;
  * outcome, orientation partner. What is typed is kept as a draft in the store (a second after the
  * last change), so a closed window or a crash loses nothing; saving or discarding drops the draft.
  * A secretary's form has no summary or outcome.
+ * In edit mode ({@link #edit}) the form loads the contact's current values, keeps no draft, and
+ * saves only the fields that changed, through {@code Editor.update}.
  */
 public final class ContactViewModel {
     static final String FORM = "contact";
     private final DeskContext ctx;
     private final String householdId;
+    private final String contactId;
+    private ObjectNode original;
     private final String draftKey;
     private final Debouncer draftDebouncer;
     private final StringProperty date = new SimpleStringProperty("");
@@ -58,8 +66,18 @@ public final class ContactViewModel {
     private boolean restoring;
 
     public ContactViewModel(DeskContext ctx, String householdId, Debouncer draftDebouncer) {
+        this(ctx, householdId, null, draftDebouncer);
+    }
+
+    /** A form that edits an existing contact; {@link #restoreDraft()} then loads its current values. */
+    public static ContactViewModel edit(DeskContext ctx, String householdId, String contactId, Debouncer draftDebouncer) {
+        return new ContactViewModel(ctx, householdId, java.util.Objects.requireNonNull(contactId), draftDebouncer);
+    }
+
+    private ContactViewModel(DeskContext ctx, String householdId, String contactId, Debouncer draftDebouncer) {
         this.ctx = ctx;
         this.householdId = householdId;
+        this.contactId = contactId;
         this.draftKey = FORM + ":new:" + householdId;
         this.draftDebouncer = draftDebouncer;
         OffsetDateTime now = OffsetDateTime.now(ctx.store().clock());
@@ -72,11 +90,60 @@ public final class ContactViewModel {
     private void changed() {
         if (restoring) return;
         dirty.set(true);
-        draftDebouncer.call(this::saveDraft);
+        if (!editing()) draftDebouncer.call(this::saveDraft);
     }
 
-    /** Restores a draft left by an earlier session, if there is one. */
+    /** Whether this form edits an existing contact. */
+    public boolean editing() {
+        return contactId != null;
+    }
+
+    /** Fields the form edits (wire names); the summary and outcome only for those who may read them. */
+    List<String> editable() {
+        List<String> f = new java.util.ArrayList<>(List.of("date", "durationMinutes", "mode", "request", "domains", "orientedTo"));
+        if (ctx.confidential()) f.addAll(List.of("summary", "outcome"));
+        return f;
+    }
+
+    /** Edit mode: reads the contact in the background and fills the form with its current values. */
+    public void load() {
+        if (!editing()) return;
+        ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.CONTACT, contactId)),
+                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.contact.missing"))),
+                errors::show);
+    }
+
+    private void fill(StoredRecord c) {
+        restoring = true;
+        try {
+            original = c.fields().deepCopy();
+            if (c.text("date") != null) {
+                var when = OffsetDateTime.parse(c.text("date")).atZoneSameInstant(ZoneId.systemDefault());
+                date.set(Formats.current().date(when.toLocalDate()));
+                time.set(String.format("%02d:%02d", when.getHour(), when.getMinute()));
+            }
+            duration.set(c.get("durationMinutes") == null ? "" : c.get("durationMinutes").asText());
+            mode.set(c.text("mode") == null ? null : ContactMode.valueOf(c.text("mode")));
+            request.set(c.text("request") == null ? null : RequestType.valueOf(c.text("request")));
+            domains.clear();
+            if (c.get("domains") != null) for (JsonNode n : c.get("domains")) domains.add(InterventionDomain.valueOf(n.asText()));
+            if (ctx.confidential()) {
+                summary.set(c.text("summary") == null ? "" : c.text("summary"));
+                outcome.set(c.text("outcome") == null ? "" : c.text("outcome"));
+            }
+            orientedTo.set(c.text("orientedTo") == null ? "" : c.text("orientedTo"));
+            dirty.set(false);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    /** Restores a draft left by an earlier session, if there is one; in edit mode, loads the contact. */
     public void restoreDraft() {
+        if (editing()) {
+            load();
+            return;
+        }
         ctx.async().run(() -> ctx.drafts().load(draftKey), d -> d.ifPresent(this::apply), e -> { });
     }
 
@@ -103,6 +170,7 @@ public final class ContactViewModel {
     }
 
     public void saveDraft() {
+        if (editing()) return;
         ObjectNode d = Json.object();
         d.put("date", date.get());
         d.put("time", time.get());
@@ -123,6 +191,10 @@ public final class ContactViewModel {
     }
 
     public void discardDraft() {
+        if (editing()) {
+            dirty.set(false);
+            return;
+        }
         ctx.async().run(() -> {
             ctx.drafts().delete(draftKey);
             return true;
@@ -168,11 +240,39 @@ public final class ContactViewModel {
     public void save(Consumer<String> onSaved) {
         Optional<ObjectNode> f = build();
         if (f.isEmpty()) return;
+        if (editing()) {
+            saveChanges(f.get(), onSaved);
+            return;
+        }
         ctx.async().run(() -> {
             String id = ctx.editor().create(RecordType.CONTACT, f.get());
             ctx.drafts().delete(draftKey);
             return id;
         }, id -> {
+            dirty.set(false);
+            onSaved.accept(id);
+        }, errors::show);
+    }
+
+    /** Edit mode: judges the contact as it would be, then writes only what changed. */
+    private void saveChanges(ObjectNode edited, Consumer<String> onSaved) {
+        if (original == null) return; // not loaded yet
+        ObjectNode changes = RecordDiff.changes(original, edited, editable());
+        ObjectNode probe = original.deepCopy();
+        for (var it = changes.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isNull()) probe.remove(e.getKey());
+            else probe.set(e.getKey(), e.getValue());
+        }
+        errors.show(RecordValidator.validate(RecordType.CONTACT, probe, ctx.today()));
+        if (!errors.isEmpty()) return;
+        if (changes.isEmpty()) {
+            dirty.set(false);
+            onSaved.accept(contactId);
+            return;
+        }
+        ctx.async().run(() -> ctx.editor().update(RecordType.CONTACT, contactId, changes).id(), id -> {
+            original = probe;
             dirty.set(false);
             onSaved.accept(id);
         }, errors::show);

@@ -178,6 +178,7 @@ public final class HouseholdView implements DeskScreen {
         t.getColumns().add(col("desk.person.relationship", 140, PersonRow::relationship));
         t.getColumns().add(col("desk.person.birthDate", 120, PersonRow::birthDate));
         t.getColumns().add(col("desk.person.age", 90, PersonRow::age));
+        t.getColumns().add(col("desk.person.phone", 140, PersonRow::phone));
         TableColumn<PersonRow, PersonRow> sync = new TableColumn<>(Messages.get("desk.caseload.col.sync"));
         sync.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         sync.setCellFactory(c -> new TableCell<>() {
@@ -197,7 +198,18 @@ public final class HouseholdView implements DeskScreen {
         del.setId("delete-person");
         del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         del.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(6, t, new HBox(del));
+        Button edit = Ui.button("desk.person.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
+            PersonRow r = t.getSelectionModel().getSelectedItem();
+            if (r != null) nav.editPerson(vm.householdId(), r.id());
+        });
+        edit.setId("edit-person");
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        t.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && t.getSelectionModel().getSelectedItem() != null)
+                nav.editPerson(vm.householdId(), t.getSelectionModel().getSelectedItem().id());
+        });
+        VBox box = new VBox(6, t, new HBox(8, edit, del));
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -213,6 +225,7 @@ public final class HouseholdView implements DeskScreen {
     private Node situation() {
         VBox box = new VBox(6);
         box.setPadding(new Insets(12));
+        box.getChildren().add(fact("desk.household.address", vm.addressProperty()));
         box.getChildren().add(fact("desk.household.housing", vm.situationProperty()));
         box.getChildren().add(fact("desk.household.referents", vm.referentsProperty()));
         if (vm.confidential()) {
@@ -220,6 +233,10 @@ public final class HouseholdView implements DeskScreen {
             notes.setId("household-notes");
             box.getChildren().add(notes);
         }
+        Button edit = Ui.button("desk.household.editSituation", MaterialDesignP.PENCIL_OUTLINE, e -> nav.editHousehold(vm.householdId()));
+        edit.setId("edit-situation");
+        edit.getStyleClass().add(Styles.SMALL);
+        box.getChildren().add(edit);
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
         return sp;
@@ -274,7 +291,17 @@ public final class HouseholdView implements DeskScreen {
         del.setId("delete-event");
         del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         del.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(6, list, new HBox(del));
+        Button edit = Ui.button("desk.timeline.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
+            TimelineEntry t = list.getSelectionModel().getSelectedItem();
+            if (t != null && t.type() == RecordType.CONTACT) nav.editContact(vm.householdId(), t.id());
+        });
+        edit.setId("edit-event");
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            TimelineEntry t = list.getSelectionModel().getSelectedItem();
+            return t == null || t.type() != RecordType.CONTACT;
+        }, list.getSelectionModel().selectedItemProperty()));
+        VBox box = new VBox(6, list, new HBox(8, edit, del));
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;

@@ -37,7 +37,7 @@ import javafx.collections.ObservableList;
 public final class HouseholdViewModel {
     /** A person as the composition table shows them. */
     public record PersonRow(String id, String name, String relationship, String birthDate, String age, boolean under6,
-                            SyncState syncState) {}
+                            SyncState syncState, String phone) {}
 
     /** One entry of the timeline (a contact or a visit), newest first. */
     public record TimelineEntry(RecordType type, String id, String sortKey, String when, String title, String detail,
@@ -105,7 +105,8 @@ public final class HouseholdViewModel {
             LocalDate bd = p.text("birthDate") == null ? null : LocalDate.parse(p.text("birthDate"));
             boolean u6 = bd != null && bd.isAfter(today.minusYears(6));
             ps.add(new PersonRow(p.id(), p.text("lastName") + " " + p.text("firstName"),
-                    Labels.of(Relationship.class, p.text("relationship")), fmt.date(bd), Formats.age(bd, today), u6, p.syncState()));
+                    Labels.of(Relationship.class, p.text("relationship")), fmt.date(bd), Formats.age(bd, today), u6, p.syncState(),
+                    p.text("phone") == null ? "" : p.text("phone")));
         }
         persons.setAll(ps);
         children.setAll(ps.stream().filter(PersonRow::under6).toList());

@@ -23,7 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** A new household with its applicant, or a new person in a household; likely duplicates shown first. */
+/** A new household with its applicant, or a new person in a household (likely duplicates shown first), or a person edited. */
 public final class PersonFormView implements DeskScreen {
     private final PersonFormViewModel vm;
     private final ScrollPane root;
@@ -31,7 +31,9 @@ public final class PersonFormView implements DeskScreen {
 
     public PersonFormView(PersonFormViewModel vm, Navigator nav, String householdTitle) {
         this.vm = vm;
-        this.title = vm.newHousehold() ? Messages.get("desk.person.newHouseholdTitle") : Messages.get("desk.person.addTitle", householdTitle);
+        this.title = vm.newHousehold() ? Messages.get("desk.person.newHouseholdTitle")
+                : vm.editing() ? Messages.get("desk.person.editTitle", householdTitle)
+                : Messages.get("desk.person.addTitle", householdTitle);
         FormBuilder fb = new FormBuilder();
         TextField last = fb.row("lastName", "desk.person.lastName", new TextField());
         last.setId("person-lastName");
@@ -52,6 +54,7 @@ public final class PersonFormView implements DeskScreen {
         rel.setId("person-relationship");
         rel.valueProperty().bindBidirectional(vm.relationshipProperty());
         TextField phone = fb.row("phone", "desk.person.phone", new TextField());
+        phone.setId("person-phone");
         phone.textProperty().bindBidirectional(vm.phoneProperty());
         TextField email = fb.row("email", "desk.person.email", new TextField());
         email.textProperty().bindBidirectional(vm.emailProperty());
@@ -116,6 +119,7 @@ public final class PersonFormView implements DeskScreen {
         root = new ScrollPane(content);
         root.setFitToWidth(true);
         Ui.followFocus(root);
+        vm.load();
     }
 
     private final String title;

@@ -9,6 +9,9 @@ import fr.carnet.domain.Violation;
 import fr.carnet.i18n.Messages;
 import fr.carnet.store.CaseloadQueries;
 import fr.carnet.store.CaseloadQueries.PersonMatch;
+import fr.carnet.store.RecordRepository;
+import fr.carnet.store.StoredRecord;
+import fr.carnet.ui.common.RecordDiff;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.FormErrors;
@@ -17,6 +20,7 @@ import fr.carnet.util.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -31,10 +35,16 @@ import javafx.collections.ObservableList;
  * Creating a person — either in an existing household, or with a new household (the person is
  * then its applicant). Likely duplicates (same names, accents ignored; same birth date first) are
  * looked up while the names are typed and shown before anything is created.
+ * In edit mode ({@link #edit}) the form loads the person's current values and saves only the
+ * fields that changed, through {@code Editor.update}.
  */
 public final class PersonFormViewModel {
     private final DeskContext ctx;
+    /** Fields the person form edits (wire names). */
+    static final List<String> EDITABLE = List.of("lastName", "firstName", "birthName", "birthDate", "sex", "relationship", "phone", "email");
     private final String householdId;
+    private final String personId;
+    private ObjectNode original;
     private final StringProperty householdLabel = new SimpleStringProperty("");
     private final StringProperty line1 = new SimpleStringProperty("");
     private final StringProperty postcode = new SimpleStringProperty("");
@@ -54,8 +64,18 @@ public final class PersonFormViewModel {
 
     /** @param householdId the household to add to, or null to create a household with this person */
     public PersonFormViewModel(DeskContext ctx, String householdId, Debouncer debouncer) {
+        this(ctx, householdId, null, debouncer);
+    }
+
+    /** A form that edits an existing person of the household; call {@link #load()} to fill it. */
+    public static PersonFormViewModel edit(DeskContext ctx, String householdId, String personId, Debouncer debouncer) {
+        return new PersonFormViewModel(ctx, Objects.requireNonNull(householdId), Objects.requireNonNull(personId), debouncer);
+    }
+
+    private PersonFormViewModel(DeskContext ctx, String householdId, String personId, Debouncer debouncer) {
         this.ctx = ctx;
         this.householdId = householdId;
+        this.personId = personId;
         relationship.set(householdId == null ? Relationship.APPLICANT : null);
         for (StringProperty p : List.of(lastName, firstName, birthDate))
             p.addListener((o, a, b) -> debouncer.call(this::findDuplicates));
@@ -65,7 +85,37 @@ public final class PersonFormViewModel {
         return householdId == null;
     }
 
+    /** Whether this form edits an existing person. */
+    public boolean editing() {
+        return personId != null;
+    }
+
+    /** Edit mode: reads the person in the background and fills the form with the current values. */
+    public void load() {
+        if (personId == null) return;
+        ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.PERSON, personId)),
+                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.person.missing"))),
+                errors::show);
+    }
+
+    private void fill(StoredRecord p) {
+        original = p.fields().deepCopy();
+        lastName.set(text(p, "lastName"));
+        firstName.set(text(p, "firstName"));
+        birthName.set(text(p, "birthName"));
+        birthDate.set(p.text("birthDate") == null ? "" : Formats.current().date(LocalDate.parse(p.text("birthDate"))));
+        sex.set(p.text("sex") == null ? null : Sex.valueOf(p.text("sex")));
+        relationship.set(p.text("relationship") == null ? null : Relationship.valueOf(p.text("relationship")));
+        phone.set(text(p, "phone"));
+        email.set(text(p, "email"));
+    }
+
+    private static String text(StoredRecord r, String f) {
+        return r.text(f) == null ? "" : r.text(f);
+    }
+
     void findDuplicates() {
+        if (editing()) return; // the person exists: the one "duplicate" would be themselves
         long gen = ++generation;
         String last = lastName.get(), first = firstName.get();
         LocalDate bd = Formats.current().parseDate(birthDate.get()).orElse(null);
@@ -95,6 +145,10 @@ public final class PersonFormViewModel {
         if (relationship.get() != null) person.put("relationship", relationship.get().name());
         putText(person, "phone", phone.get());
         putText(person, "email", email.get());
+        if (editing()) {
+            saveChanges(person, onSaved);
+            return;
+        }
         ObjectNode household = null;
         if (householdId == null) {
             household = Json.object();
@@ -123,6 +177,31 @@ public final class PersonFormViewModel {
             ctx.editor().create(RecordType.PERSON, person);
             return hid;
         }, onSaved::accept, errors::show);
+    }
+
+    /** Edit mode: judges the person as it would be, then writes only what changed. */
+    private void saveChanges(ObjectNode edited, Consumer<String> onSaved) {
+        if (original == null) return; // not loaded yet
+        ObjectNode changes = RecordDiff.changes(original, edited, EDITABLE);
+        ObjectNode probe = original.deepCopy();
+        for (var it = changes.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isNull()) probe.remove(e.getKey());
+            else probe.set(e.getKey(), e.getValue());
+        }
+        if (errors.isEmpty()) errors.show(RecordValidator.validate(RecordType.PERSON, probe, ctx.today()));
+        if (!errors.isEmpty()) return;
+        if (changes.isEmpty()) {
+            onSaved.accept(householdId);
+            return;
+        }
+        ctx.async().run(() -> {
+            ctx.editor().update(RecordType.PERSON, personId, changes);
+            return householdId;
+        }, hid -> {
+            original = probe;
+            onSaved.accept(hid);
+        }, errors::show);
     }
 
     private static void putText(ObjectNode n, String f, String v) {

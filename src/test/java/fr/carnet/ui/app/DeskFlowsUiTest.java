@@ -106,6 +106,58 @@ class DeskFlowsUiTest {
     }
 
     @Test
+    void editsAPersonsPhone(FxRobot r) throws Exception {
+        MainView main = mount(fx.ctx);
+        openLefevre(r, main);
+        TableView<fr.carnet.ui.household.HouseholdViewModel.PersonRow> persons = r.lookup("#persons-table").query();
+        waitUntil(() -> persons.getItems().size() == 2);
+        int helene = 0;
+        while (!persons.getItems().get(helene).name().contains("Hélène")) helene++;
+        int row = helene;
+        r.interact(() -> persons.getSelectionModel().select(row));
+        r.clickOn("#edit-person");
+        waitUntil(() -> present(r, "#person-firstName")
+                && r.lookup("#person-firstName").queryAs(javafx.scene.control.TextField.class).getText().equals("Hélène"));
+        r.clickOn(reveal(r, "#person-phone")).write("06 12 34 56 78");
+        r.clickOn(reveal(r, "#person-save"));
+        waitUntil(() -> present(r, "#persons-table") && r.lookup("#persons-table").<TableView<fr.carnet.ui.household.HouseholdViewModel.PersonRow>>query()
+                .getItems().stream().anyMatch(p -> p.phone().equals("06 12 34 56 78")));
+        assertThat(sceneShows(r, "06 12 34 56 78")).isTrue();
+        assertThat(main.tabs().getTabs()).extracting(t -> t.getText()).doesNotContain("Modifier une personne — Famille Lefèvre");
+    }
+
+    @Test
+    void editsTheSituationAndAContact(FxRobot r) throws Exception {
+        String contact = fx.contact(lefevre, "2026-11-20", "Premier entretien");
+        MainView main = mount(fx.ctx);
+        openLefevre(r, main);
+        r.interact(() -> r.lookup(".tab-pane").queryAllAs(TabPane.class).stream().flatMap(t -> t.getTabs().stream())
+                .filter(t -> "tab-situation".equals(t.getId())).findFirst().ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        r.clickOn(reveal(r, "#edit-situation"));
+        waitUntil(() -> present(r, "#household-housing")
+                && r.lookup("#household-city").queryAs(javafx.scene.control.TextField.class).getText().equals("Lille"));
+        r.clickOn(reveal(r, "#household-housing")).write("Logement social");
+        r.clickOn(reveal(r, "#household-save"));
+        waitUntil(() -> !present(r, "#household-save") && sceneShows(r, "Logement social"));
+        assertThat(fx.store.read(c -> RecordRepository.find(c, RecordType.HOUSEHOLD, lefevre)).orElseThrow().text("housing"))
+                .isEqualTo("Logement social");
+
+        r.interact(() -> r.lookup(".tab-pane").queryAllAs(TabPane.class).stream().flatMap(t -> t.getTabs().stream())
+                .filter(t -> "tab-timeline".equals(t.getId())).findFirst().ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        javafx.scene.control.ListView<fr.carnet.ui.household.HouseholdViewModel.TimelineEntry> timeline = r.lookup("#timeline").query();
+        waitUntil(() -> timeline.getItems().size() == 1);
+        r.interact(() -> timeline.getSelectionModel().select(0));
+        r.clickOn("#edit-event");
+        waitUntil(() -> present(r, "#contact-summary")
+                && r.lookup("#contact-summary").queryAs(javafx.scene.control.TextArea.class).getText().equals("Premier entretien"));
+        r.clickOn(reveal(r, "#contact-summary")).write(", loyer à jour");
+        r.clickOn(reveal(r, "#contact-save"));
+        waitUntil(() -> !present(r, "#contact-save") && sceneShows(r, "Premier entretien, loyer à jour"));
+        assertThat(fx.store.read(c -> RecordRepository.find(c, RecordType.CONTACT, contact)).orElseThrow().text("summary"))
+                .isEqualTo("Premier entretien, loyer à jour");
+    }
+
+    @Test
     void recordsAContact(FxRobot r) throws Exception {
         MainView main = mount(fx.ctx);
         openLefevre(r, main);

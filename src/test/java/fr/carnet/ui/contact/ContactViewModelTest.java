@@ -104,4 +104,65 @@ class ContactViewModelTest {
         StoredRecord c = fx.store.read(x -> RecordRepository.find(x, RecordType.CONTACT, id.get())).orElseThrow();
         assertThat(c.text("summary")).isNull();
     }
+
+    private List<fr.carnet.store.JournalEntry> updates(String id) {
+        return fx.store.read(c -> fr.carnet.store.ChangeJournal.forRecord(c, RecordType.CONTACT, id)).stream()
+                .filter(e -> e.op().equals("update")).toList();
+    }
+
+    @Test
+    void editModeLoadsTheContactAndSavesOnlyWhatChanged() {
+        String id = fx.contact(hh, "2026-11-20", "Premier entretien");
+        ContactViewModel vm = ContactViewModel.edit(fx.ctx, hh, id, Debouncer.immediate());
+        assertThat(vm.editing()).isTrue();
+        vm.restoreDraft(); // in edit mode: loads the contact
+        assertThat(vm.dateProperty().get()).isEqualTo("20/11/2026");
+        assertThat(vm.modeProperty().get()).isEqualTo(ContactMode.PHONE);
+        assertThat(vm.summaryProperty().get()).isEqualTo("Premier entretien");
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        vm.summaryProperty().set("Premier entretien, loyer à jour");
+        vm.durationProperty().set("30");
+        AtomicReference<String> saved = new AtomicReference<>();
+        vm.save(saved::set);
+        assertThat(saved.get()).isEqualTo(id);
+        StoredRecord c = fx.store.read(x -> RecordRepository.find(x, RecordType.CONTACT, id)).orElseThrow();
+        assertThat(c.text("summary")).isEqualTo("Premier entretien, loyer à jour");
+        assertThat(c.get("durationMinutes").asInt()).isEqualTo(30);
+        assertThat(c.text("date")).isEqualTo("2026-11-20T10:00:00+01:00"); // untouched, not rewritten
+        assertThat(updates(id)).singleElement().satisfies(e -> {
+            assertThat(e.patch().fieldNames()).toIterable().containsExactlyInAnyOrder("summary", "durationMinutes");
+            assertThat(e.patch().get("summary").get("old").asText()).isEqualTo("Premier entretien");
+            assertThat(e.patch().get("summary").get("new").asText()).isEqualTo("Premier entretien, loyer à jour");
+            assertThat(e.patch().get("durationMinutes").get("old").isNull()).isTrue();
+        });
+        // no draft is kept for an edit
+        assertThat(fx.ctx.drafts().load(ContactViewModel.FORM + ":new:" + hh)).isEmpty();
+    }
+
+    @Test
+    void editModeShowsAMessageOnABadValueAndWritesNothing() {
+        String id = fx.contact(hh, "2026-11-20", "Premier entretien");
+        ContactViewModel vm = ContactViewModel.edit(fx.ctx, hh, id, Debouncer.immediate());
+        vm.load();
+        vm.durationProperty().set("trois quarts d’heure");
+        vm.modeProperty().set(null);
+        vm.save(x -> { throw new AssertionError("saved"); });
+        assertThat(vm.errors().byField()).containsKeys("durationMinutes", "mode");
+        assertThat(updates(id)).isEmpty();
+    }
+
+    @Test
+    void aSecretaryEditsAContactWithoutTouchingTheSummary() {
+        String id = fx.contact(hh, "2026-11-20", "Premier entretien");
+        ContactViewModel vm = ContactViewModel.edit(fx.as(Role.SMS), hh, id, Debouncer.immediate());
+        vm.load();
+        assertThat(vm.summaryProperty().get()).isEmpty();
+        vm.orientedToProperty().set("CCAS");
+        vm.save(x -> { });
+        assertThat(vm.errors().isEmpty()).isTrue();
+        StoredRecord c = fx.store.read(x -> RecordRepository.find(x, RecordType.CONTACT, id)).orElseThrow();
+        assertThat(c.text("summary")).isEqualTo("Premier entretien");
+        assertThat(c.text("orientedTo")).isEqualTo("CCAS");
+        assertThat(updates(id)).singleElement().satisfies(e -> assertThat(e.patch().fieldNames()).toIterable().containsExactly("orientedTo"));
+    }
 }

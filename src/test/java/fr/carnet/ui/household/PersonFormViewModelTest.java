@@ -97,4 +97,63 @@ class PersonFormViewModelTest {
         List<StoredRecord> ps = fx.store.read(c -> RecordRepository.children(c, RecordType.PERSON, List.of(hh)));
         assertThat(ps).hasSize(1);
     }
+
+    private List<fr.carnet.store.JournalEntry> updates(RecordType type, String id) {
+        return fx.store.read(c -> fr.carnet.store.ChangeJournal.forRecord(c, type, id)).stream()
+                .filter(e -> e.op().equals("update")).toList();
+    }
+
+    @Test
+    void editModeLoadsThePersonAndSavesOnlyWhatChanged() {
+        String hh = fx.household("Famille Lefèvre", "Lille");
+        String p = fx.person(hh, "Lefèvre", "Hélène", "1985-04-02", "APPLICANT");
+        PersonFormViewModel vm = PersonFormViewModel.edit(fx.ctx, hh, p, Debouncer.immediate());
+        assertThat(vm.editing()).isTrue();
+        vm.load();
+        assertThat(vm.lastNameProperty().get()).isEqualTo("Lefèvre");
+        assertThat(vm.firstNameProperty().get()).isEqualTo("Hélène");
+        assertThat(vm.birthDateProperty().get()).isEqualTo("02/04/1985");
+        assertThat(vm.relationshipProperty().get()).isEqualTo(Relationship.APPLICANT);
+        assertThat(vm.duplicates()).isEmpty(); // the person is not their own duplicate
+        vm.phoneProperty().set("06 12 34 56 78");
+        AtomicReference<String> saved = new AtomicReference<>();
+        vm.save(saved::set);
+        assertThat(saved.get()).isEqualTo(hh);
+        StoredRecord r = fx.store.read(c -> RecordRepository.find(c, RecordType.PERSON, p)).orElseThrow();
+        assertThat(r.text("phone")).isEqualTo("06 12 34 56 78");
+        assertThat(r.text("birthDate")).isEqualTo("1985-04-02");
+        assertThat(updates(RecordType.PERSON, p)).singleElement().satisfies(e ->
+                assertThat(e.patch().toString()).isEqualTo("{\"phone\":{\"old\":null,\"new\":\"06 12 34 56 78\"}}"));
+        // saving again without a change writes nothing more
+        vm.save(saved::set);
+        assertThat(updates(RecordType.PERSON, p)).hasSize(1);
+    }
+
+    @Test
+    void editModeClearsAFieldLeftEmpty() {
+        String hh = fx.household("Famille Lefèvre", "Lille");
+        String p = fx.person(hh, "Lefèvre", "Hélène", "1985-04-02", "APPLICANT");
+        PersonFormViewModel vm = PersonFormViewModel.edit(fx.ctx, hh, p, Debouncer.immediate());
+        vm.load();
+        vm.birthDateProperty().set("");
+        vm.save(id -> { });
+        assertThat(updates(RecordType.PERSON, p)).singleElement().satisfies(e ->
+                assertThat(e.patch().toString()).isEqualTo("{\"birthDate\":{\"old\":\"1985-04-02\",\"new\":null}}"));
+        assertThat(fx.store.read(c -> RecordRepository.find(c, RecordType.PERSON, p)).orElseThrow().text("birthDate")).isNull();
+    }
+
+    @Test
+    void editModeShowsMessagesUnderTheFieldsAndWritesNothing() {
+        String hh = fx.household("Famille Lefèvre", "Lille");
+        String p = fx.person(hh, "Lefèvre", "Hélène", "1985-04-02", "APPLICANT");
+        PersonFormViewModel vm = PersonFormViewModel.edit(fx.ctx, hh, p, Debouncer.immediate());
+        vm.load();
+        vm.emailProperty().set("pas-une-adresse");
+        vm.firstNameProperty().set(" ");
+        vm.save(id -> { throw new AssertionError("saved"); });
+        assertThat(vm.errors().byField()).containsKeys("email", "firstName");
+        assertThat(vm.errors().byField().get("firstName")).isEqualTo("Ce champ est obligatoire.");
+        assertThat(updates(RecordType.PERSON, p)).isEmpty();
+        assertThat(fx.store.read(c -> RecordRepository.find(c, RecordType.PERSON, p)).orElseThrow().text("firstName")).isEqualTo("Hélène");
+    }
 }

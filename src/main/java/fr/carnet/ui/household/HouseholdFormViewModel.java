@@ -1,0 +1,126 @@
+package fr.carnet.ui.household;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.RecordType;
+import fr.carnet.domain.RecordValidator;
+import fr.carnet.i18n.Messages;
+import fr.carnet.store.RecordRepository;
+import fr.carnet.store.StoredRecord;
+import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.FormErrors;
+import fr.carnet.ui.common.RecordDiff;
+import fr.carnet.util.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Editing a household's situation: label, address, housing and — for those who may read them —
+ * the notes. The form loads the current values and saves only what changed through
+ * {@code Editor.update}; a secretary's form neither reads nor sends the notes.
+ */
+public final class HouseholdFormViewModel {
+    private final DeskContext ctx;
+    private final String householdId;
+    private final StringProperty label = new SimpleStringProperty("");
+    private final StringProperty line1 = new SimpleStringProperty("");
+    private final StringProperty line2 = new SimpleStringProperty("");
+    private final StringProperty postcode = new SimpleStringProperty("");
+    private final StringProperty city = new SimpleStringProperty("");
+    private final StringProperty housing = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final FormErrors errors = new FormErrors();
+    private ObjectNode original;
+
+    public HouseholdFormViewModel(DeskContext ctx, String householdId) {
+        this.ctx = ctx;
+        this.householdId = householdId;
+    }
+
+    /** Whether the notes are part of this form (not for a secretary). */
+    public boolean showsNotes() {
+        return !RecordType.HOUSEHOLD.hiddenFrom("notes", ctx.role());
+    }
+
+    List<String> editable() {
+        List<String> f = new ArrayList<>(List.of("label", "address", "housing"));
+        if (showsNotes()) f.add("notes");
+        return f;
+    }
+
+    /** Reads the household in the background and fills the form. */
+    public void load() {
+        ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.HOUSEHOLD, householdId)),
+                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.household.missing"))),
+                errors::show);
+    }
+
+    private void fill(StoredRecord h) {
+        original = h.fields().deepCopy();
+        label.set(text(h.get("label")));
+        JsonNode a = h.get("address");
+        line1.set(a == null ? "" : text(a.get("line1")));
+        line2.set(a == null ? "" : text(a.get("line2")));
+        postcode.set(a == null ? "" : text(a.get("postcode")));
+        city.set(a == null ? "" : text(a.get("city")));
+        housing.set(text(h.get("housing")));
+        notes.set(showsNotes() ? text(h.get("notes")) : "");
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? "" : n.asText();
+    }
+
+    /** Validates and writes the changed fields; calls back with the household's id. */
+    public void save(Consumer<String> onSaved) {
+        errors.clear();
+        if (original == null) return; // not loaded yet
+        ObjectNode edited = Json.object();
+        putText(edited, "label", label.get());
+        ObjectNode addr = Json.object();
+        putText(addr, "line1", line1.get());
+        putText(addr, "line2", line2.get());
+        putText(addr, "postcode", postcode.get());
+        putText(addr, "city", city.get());
+        if (!addr.isEmpty()) edited.set("address", addr);
+        putText(edited, "housing", housing.get());
+        if (showsNotes()) putText(edited, "notes", notes.get());
+        ObjectNode changes = RecordDiff.changes(original, edited, editable());
+        ObjectNode probe = original.deepCopy();
+        for (var it = changes.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isNull()) probe.remove(e.getKey());
+            else probe.set(e.getKey(), e.getValue());
+        }
+        errors.show(RecordValidator.validate(RecordType.HOUSEHOLD, probe, ctx.today()));
+        if (!errors.isEmpty()) return;
+        if (changes.isEmpty()) {
+            onSaved.accept(householdId);
+            return;
+        }
+        ctx.async().run(() -> {
+            ctx.editor().update(RecordType.HOUSEHOLD, householdId, changes);
+            return householdId;
+        }, hid -> {
+            original = probe;
+            onSaved.accept(hid);
+        }, errors::show);
+    }
+
+    private static void putText(ObjectNode n, String f, String v) {
+        if (v != null && !v.isBlank()) n.put(f, v.strip());
+    }
+
+    public String householdId() { return householdId; }
+    public StringProperty labelProperty() { return label; }
+    public StringProperty line1Property() { return line1; }
+    public StringProperty line2Property() { return line2; }
+    public StringProperty postcodeProperty() { return postcode; }
+    public StringProperty cityProperty() { return city; }
+    public StringProperty housingProperty() { return housing; }
+    public StringProperty notesProperty() { return notes; }
+    public FormErrors errors() { return errors; }
+}
