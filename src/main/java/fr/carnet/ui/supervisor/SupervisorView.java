@@ -152,6 +152,7 @@ public final class SupervisorView extends VBox {
             err.setWrapText(true);
             err.setStyle("-fx-text-fill: #b00020;");
             err.getStyleClass().add("field-error");
+            f.errorProperty().addListener((o, was, now) -> field.setStyle(now == null ? "" : "-fx-border-color: #b00020;"));
             VBox cell = new VBox(3, label, field, err);
             cell.setPrefWidth(300);
             grid.add(cell, i % 4, i / 4);
