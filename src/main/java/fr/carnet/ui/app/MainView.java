@@ -33,12 +33,11 @@ import fr.carnet.ui.sync.SyncView;
 import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.plan.PlanViewModel;
 import fr.carnet.domain.Enums.Role;
-import fr.carnet.report.indicators.IndicatorService;
-import fr.carnet.report.indicators.IndicatorSettings;
 import fr.carnet.ui.print.BatchView;
 import fr.carnet.ui.print.BatchViewModel;
 import fr.carnet.ui.print.PrintViewModel;
 import fr.carnet.ui.supervisor.SupervisorView;
+import fr.carnet.ui.supervisor.SupervisorTeam;
 import fr.carnet.ui.supervisor.SupervisorViewModel;
 import javafx.scene.control.ScrollPane;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -322,14 +321,13 @@ public final class MainView implements Navigator {
         withLabel(hid, l -> open("aid:new:" + hid, () -> new AidView(new AidViewModel(ctx, hid), this, l)));
     }
 
-    /** The supervisor's indicators, computed in the background over every sector of this laptop. */
+    /** The supervisor's indicators, computed in the background over the supervisor's sectors with the team's references. */
     private DeskScreen teamScreen() {
-        SupervisorViewModel svm = new SupervisorViewModel(
-                () -> ctx.store().read(c -> IndicatorService.compute(c, null, ctx.today(), IndicatorSettings.defaults())),
+        SupervisorViewModel svm = new SupervisorViewModel(SupervisorTeam.of(ctx.store(), ctx.identity().workerId(), ctx::today),
                 BACKGROUND, Platform::runLater, PrintViewModel.options(ctx).locale());
         SupervisorView view = new SupervisorView(svm);
         view.setId("team-view");
-        svm.refresh();
+        svm.load();
         ScrollPane sp = new ScrollPane(view);
         sp.setFitToWidth(true);
         return new DeskScreen() {

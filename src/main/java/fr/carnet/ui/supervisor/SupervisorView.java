@@ -13,7 +13,11 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -67,7 +71,16 @@ public final class SupervisorView extends VBox {
             var file = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
             if (file != null) vm.exportCsv(file.toPath(), ok -> feedback.setText(vm.msg(ok ? "report.supervisor.exported" : "report.supervisor.exportFailed")));
         });
-        HBox actions = new HBox(8, refresh, export, feedback);
+        Label sectorLabel = new Label(vm.msg("report.supervisor.sector"));
+        ComboBox<SupervisorViewModel.SectorChoice> sector = new ComboBox<>(vm.sectorChoices());
+        sector.valueProperty().bindBidirectional(vm.sectorProperty());
+        sector.disableProperty().bind(vm.busyProperty());
+        sectorLabel.setLabelFor(sector);
+        HBox sectorBox = new HBox(6, sectorLabel, sector);
+        sectorBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sectorBox.visibleProperty().bind(vm.severalSectorsProperty());
+        sectorBox.managedProperty().bind(sectorBox.visibleProperty());
+        HBox actions = new HBox(8, sectorBox, refresh, export, feedback);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         CategoryAxis x1 = new CategoryAxis();
@@ -108,7 +121,7 @@ public final class SupervisorView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(title, status, error, actions, charts, note, table);
+        getChildren().addAll(title, status, error, actions, charts, note, references(), table);
 
         loadListener = c -> fillLoad();
         splitListener = c -> fillSplit();
@@ -116,6 +129,56 @@ public final class SupervisorView extends VBox {
         vm.splits().addListener(splitListener);
         fillLoad();
         fillSplit();
+    }
+
+    /** The references panel: every value of the settings, a message under each field, save and reset. */
+    private TitledPane references() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        int i = 0;
+        for (SupervisorViewModel.RefField f : vm.referenceFields()) {
+            Label label = new Label(f.label());
+            label.setWrapText(true);
+            TextField field = new TextField();
+            field.textProperty().bindBidirectional(f.textProperty());
+            field.setPrefColumnCount(6);
+            field.setAccessibleText(f.label());
+            label.setLabelFor(field);
+            Label err = new Label();
+            err.textProperty().bind(f.errorProperty());
+            err.visibleProperty().bind(f.errorProperty().isNotNull());
+            err.managedProperty().bind(err.visibleProperty());
+            err.setWrapText(true);
+            err.setStyle("-fx-text-fill: #b00020;");
+            err.getStyleClass().add("field-error");
+            f.errorProperty().addListener((o, was, now) -> field.setStyle(now == null ? "" : "-fx-border-color: #b00020;"));
+            VBox cell = new VBox(3, label, field, err);
+            cell.setPrefWidth(300);
+            grid.add(cell, i % 4, i / 4);
+            i++;
+        }
+        Label intro = new Label(vm.msg("report.references.intro"));
+        intro.setWrapText(true);
+        Button save = new Button(vm.msg("report.references.save"));
+        save.setDefaultButton(false);
+        save.disableProperty().bind(vm.savingProperty());
+        save.setOnAction(e -> vm.saveReferences());
+        Button revert = new Button(vm.msg("report.references.revert"));
+        revert.disableProperty().bind(vm.savingProperty());
+        revert.setOnAction(e -> vm.revertReferences());
+        Button reset = new Button(vm.msg("report.references.reset"));
+        reset.disableProperty().bind(vm.savingProperty());
+        reset.setOnAction(e -> vm.resetReferences());
+        Label message = new Label();
+        message.textProperty().bind(vm.referencesMessageProperty());
+        message.setWrapText(true);
+        HBox buttons = new HBox(8, save, revert, reset, message);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        TitledPane pane = new TitledPane(vm.msg("report.references.title"), new VBox(10, intro, grid, buttons));
+        pane.setExpanded(false);
+        pane.setId("team-references");
+        return pane;
     }
 
     private TableColumn<SupervisorViewModel.Row, String> column(String key, java.util.function.Function<SupervisorViewModel.Row, String> value,

@@ -109,4 +109,61 @@ class SupervisorViewTest {
         ImageIO.write(img, "png", out.toFile());
         assertThat(img.getWidth()).isEqualTo(1400);
     }
+
+    @Test
+    void snapshotsTheReferencesPanelAndTheSectorChooserHeadless() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyStarted) {
+            started.countDown();
+        }
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        SupervisorTeam twoSectors = new SupervisorTeam() {
+            @Override
+            public java.util.List<Sector> sectors() {
+                return java.util.List.of(new Sector("n", "Nord"), new Sector("s", "Sud"));
+            }
+
+            @Override
+            public IndicatorSettings settings() {
+                return IndicatorSettings.defaults();
+            }
+
+            @Override
+            public void save(IndicatorSettings s) {
+                throw new AssertionError("bad input must not be saved");
+            }
+
+            @Override
+            public TeamIndicators compute(java.util.Collection<String> ids, IndicatorSettings s) {
+                return team;
+            }
+        };
+        CompletableFuture<BufferedImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                SupervisorViewModel vm = new SupervisorViewModel(twoSectors, Runnable::run, Runnable::run, Locale.forLanguageTag("fr-FR"));
+                SupervisorView view = new SupervisorView(vm);
+                vm.load();
+                vm.field(SupervisorViewModel.Ref.ACCOMPANIMENTS_PER_FTE).textProperty().set("vingt");
+                vm.field(SupervisorViewModel.Ref.COLLECTIVE_AS_LOW).textProperty().set("30");
+                vm.saveReferences();
+                ((javafx.scene.control.TitledPane) view.lookup("#team-references")).setExpanded(true);
+                Scene scene = new Scene(view, 1400, 1400);
+                view.applyCss();
+                view.layout();
+                WritableImage img = scene.snapshot(null);
+                shot.complete(SwingFXUtils.fromFXImage(img, null));
+                view.dispose();
+            } catch (Throwable t) {
+                shot.completeExceptionally(t);
+            }
+        });
+        BufferedImage img = shot.get(60, TimeUnit.SECONDS);
+        Path out = Path.of("target/supervisor-references.png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(img, "png", out.toFile());
+        assertThat(img.getHeight()).isEqualTo(1400);
+    }
 }
