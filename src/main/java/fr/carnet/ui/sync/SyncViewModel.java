@@ -143,7 +143,7 @@ public final class SyncViewModel {
         return false;
     }
 
-    static boolean validUrl(String url) {
+    public static boolean validUrl(String url) {
         try {
             URI u = URI.create(url);
             String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
