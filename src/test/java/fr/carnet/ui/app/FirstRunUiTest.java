@@ -112,5 +112,21 @@ class FirstRunUiTest {
         r.clickOn("#first-run-next");
         // The new store's passphrase, typed twice (the existing first-start screen and policy).
         waitUntil(() -> present(r, "#passphrase") && present(r, "#confirmation"));
+        String passphrase = "violette sous la pluie 42";
+        r.clickOn("#passphrase").write(passphrase);
+        r.clickOn("#confirmation").write(passphrase).type(KeyCode.ENTER);
+        // The first sync: nobody answers on that port, which the worker reads in plain French.
+        waitLong(() -> visible(r, "#first-sync-error"));
+        assertThat(r.lookup("#first-sync-error").queryAs(Label.class).getText()).contains("127.0.0.1").contains("ne répond pas");
+        assertThat(visible(r, "#first-sync-retry")).isTrue();
+        assertThat(Store.exists(store)).isTrue();
+        waitUntil(() -> Settings.load(Settings.file()).serverLogin().equals("as.martin"));
+        assertThat(Settings.load(Settings.file()).serverUrl()).isEqualTo("http://127.0.0.1:9");
+        // Retrying fails the same way; going on offline opens the (empty) store.
+        r.clickOn("#first-sync-retry");
+        waitLong(() -> visible(r, "#first-sync-error") && visible(r, "#first-sync-offline"));
+        r.clickOn("#first-sync-offline");
+        waitLong(() -> present(r, "#caseload-table"));
+        waitUntil(() -> visible(r, "#tour"));
     }
 }
