@@ -43,6 +43,8 @@ public final class CarnetApp extends Application {
     private volatile DeskContext context;
     private LaunchOptions options;
     private MainView main;
+    /** The session signed in by the first-run sync, carried into the desk once (memory only). */
+    private fr.carnet.ui.sync.SyncGateway firstSession;
 
     @Override
     public void start(Stage stage) {
@@ -122,7 +124,10 @@ public final class CarnetApp extends Application {
                 });
         sync.passwordProperty().set(new String(choice.password()));
         java.util.Arrays.fill(choice.password(), '\0');
-        show(new FirstSyncView(sync, () -> mount(ctx)));
+        show(new FirstSyncView(sync, () -> {
+            firstSession = sync.session();
+            mount(ctx);
+        }));
         sync.connect();
     }
 
@@ -202,6 +207,10 @@ public final class CarnetApp extends Application {
             settingsSave.playFromStart();
         };
         main = new MainView(ctx, settings, onSettings);
+        if (firstSession != null) {
+            main.syncViewModel().resume(firstSession);
+            firstSession = null;
+        }
         DeskLock lock = DeskSecurity.install(stage, main, ctx, settings, Clock.systemUTC(), onSettings);
         show(lock.root());
         if (TourViewModel.due(settings) && lock.root() instanceof javafx.scene.layout.StackPane host) {

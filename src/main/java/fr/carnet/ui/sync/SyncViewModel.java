@@ -153,6 +153,20 @@ public final class SyncViewModel {
         }
     }
 
+    /** The signed-in session (in memory), or null: handed from the first-run sync to the desk's own. */
+    public SyncGateway session() {
+        return remote;
+    }
+
+    /** Carries on with a session signed in elsewhere (the first run), so the worker need not type the password again. */
+    public void resume(SyncGateway session) {
+        if (session == null || running.get()) return;
+        remote = session;
+        connected.set(true);
+        updateConnection();
+        updateHeader();
+    }
+
     /** Forgets the session and the password; the address and login stay. */
     public void disconnect() {
         if (running.get()) return;
