@@ -43,6 +43,7 @@ public final class CarnetApp extends Application {
     private volatile DeskContext context;
     private LaunchOptions options;
     private MainView main;
+    private DeskLock deskLock;
     /** The session signed in by the first-run sync, carried into the desk once (memory only). */
     private fr.carnet.ui.sync.SyncGateway firstSession;
 
@@ -212,6 +213,7 @@ public final class CarnetApp extends Application {
             firstSession = null;
         }
         DeskLock lock = DeskSecurity.install(stage, main, ctx, settings, Clock.systemUTC(), onSettings);
+        deskLock = lock;
         show(lock.root());
         if (TourViewModel.due(settings) && lock.root() instanceof javafx.scene.layout.StackPane host) {
             // Once per desk: the short tour over the main window (locking removes it: it comes back next time).
@@ -246,6 +248,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (deskLock != null) deskLock.detach();
         if (main != null) main.dispose();
         if (instanceLock != null) {
             try {
