@@ -39,6 +39,8 @@ class FirstRunUiTest {
     void stop() throws Exception {
         if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+        // The robot's target window is shared by every TestFX test: leave it on the primary stage, not on a closed popup.
+        new FxRobot().targetWindow(FxToolkit.registerPrimaryStage());
         if (previousHome == null) System.clearProperty("carnet.home");
         else System.setProperty("carnet.home", previousHome);
     }
