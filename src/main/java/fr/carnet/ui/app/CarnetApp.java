@@ -8,6 +8,11 @@ import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.ui.common.Tasks;
 import fr.carnet.ui.common.Ui;
+import fr.carnet.ui.firstrun.FirstRunView;
+import fr.carnet.ui.firstrun.FirstRunViewModel;
+import fr.carnet.ui.firstrun.FirstSyncView;
+import fr.carnet.ui.sync.EngineGateway;
+import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.unlock.UnlockView;
 import fr.carnet.ui.unlock.UnlockViewModel;
 import fr.carnet.ui.lock.DeskLock;
@@ -38,6 +43,9 @@ public final class CarnetApp extends Application {
     private volatile DeskContext context;
     private LaunchOptions options;
     private MainView main;
+    private DeskLock deskLock;
+    /** The session signed in by the first-run sync, carried into the desk once (memory only). */
+    private fr.carnet.ui.sync.SyncGateway firstSession;
 
     @Override
     public void start(Stage stage) {
@@ -78,10 +86,60 @@ public final class CarnetApp extends Application {
                 LOG.error("Could not prepare the demo store", e);
                 show(new VBox(Ui.label("desk.demo.failed")));
             }).start();
+        } else if (!Store.exists(options.store())) {
+            showWelcome();
         } else {
             showUnlock();
         }
         stage.show();
+    }
+
+    /** First start of a packaged desk (no store, no --demo): connect to the service's server, or try the sample data. */
+    private void showWelcome() {
+        smokeTestExit();
+        FirstRunViewModel vm = new FirstRunViewModel(DemoStore.defaultFile(), FirstRunViewModel.DemoPreparer.STANDARD, Tasks.INSTANCE,
+                settings.serverUrl(), settings.serverLogin(), new FirstRunViewModel.Listener() {
+                    @Override
+                    public void demoReady(java.nio.file.Path demoFile) {
+                        options = new LaunchOptions(true, demoFile, options.login(), options.lang(), options.region(), options.smokeTest());
+                        showUnlock();
+                    }
+
+                    @Override
+                    public void serverChosen(FirstRunViewModel.ServerChoice choice) {
+                        settings.setServer(choice.url(), choice.login());
+                        settingsSave.playFromStart();
+                        showUnlock(ctx -> firstSync(ctx, choice));
+                    }
+                });
+        show(new FirstRunView(vm));
+    }
+
+    /** The new store is open: its first sync, with progress; on failure, retry or go on offline. */
+    private void firstSync(DeskContext ctx, FirstRunViewModel.ServerChoice choice) {
+        context = ctx;
+        SyncViewModel sync = new SyncViewModel(ctx, EngineGateway.connector(ctx.store()), Platform::runLater, Clock.systemUTC(),
+                choice.url(), choice.login(), (u, l) -> {
+                    settings.setServer(u, l);
+                    settingsSave.playFromStart();
+                });
+        sync.passwordProperty().set(new String(choice.password()));
+        java.util.Arrays.fill(choice.password(), '\0');
+        show(new FirstSyncView(sync, () -> {
+            firstSession = sync.session();
+            mount(ctx);
+        }));
+        sync.connect();
+    }
+
+    private void smokeTestExit() {
+        if (options.smokeTest()) {
+            // Self-test of a packaged app: the first usable screen is up; leave cleanly.
+            Platform.runLater(() -> {
+                LOG.info("smoke test: first screen shown");
+                Platform.exit();
+            });
+        }
     }
 
     private fr.carnet.platform.InstanceLock instanceLock;
@@ -121,15 +179,13 @@ public final class CarnetApp extends Application {
     }
 
     private void showUnlock() {
-        if (options.smokeTest()) {
-            // Self-test of a packaged app: the first usable screen is up; leave cleanly.
-            Platform.runLater(() -> {
-                LOG.info("smoke test: first screen shown");
-                Platform.exit();
-            });
-        }
+        showUnlock(this::unlocked);
+    }
+
+    private void showUnlock(Consumer<DeskContext> onUnlocked) {
+        smokeTestExit();
         boolean first = !Store.exists(options.store());
-        UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, this::unlocked);
+        UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, onUnlocked);
         if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
         show(new UnlockView(vm));
         stage.setTitle(Messages.get("app.title"));
@@ -152,8 +208,28 @@ public final class CarnetApp extends Application {
             settingsSave.playFromStart();
         };
         main = new MainView(ctx, settings, onSettings);
+        if (firstSession != null) {
+            main.syncViewModel().resume(firstSession);
+            firstSession = null;
+        }
         DeskLock lock = DeskSecurity.install(stage, main, ctx, settings, Clock.systemUTC(), onSettings);
+        deskLock = lock;
         show(lock.root());
+        if (TourViewModel.due(settings) && lock.root() instanceof javafx.scene.layout.StackPane host) {
+            // Once per desk: the short tour over the main window (locking removes it: it comes back next time).
+            TourOverlay tour = new TourOverlay(new TourViewModel(settings, s -> Tasks.create(() -> {
+                s.save(Settings.file());
+                return null;
+            }).start()));
+            host.getChildren().add(tour);
+            tour.visibleProperty().addListener((o, a, v) -> {
+                if (!v) {
+                    host.getChildren().remove(tour);
+                    main.focusSearch();
+                }
+            });
+            Platform.runLater(tour::requestFocus);
+        }
         main.installShortcuts(scene);
         lock.attach(scene);
         stage.setTitle(Messages.get("desk.window.title", ctx.identity().displayName() == null ? "" : ctx.identity().displayName()));
@@ -172,6 +248,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (deskLock != null) deskLock.detach();
         if (main != null) main.dispose();
         if (instanceLock != null) {
             try {

@@ -29,6 +29,7 @@ public final class Settings {
     private int offlineGraceDays = fr.carnet.security.OfflineGrace.DEFAULT_DAYS;
     private String serverUrl = "";
     private String serverLogin = "";
+    private boolean tourSeen;
 
     public static Path file() {
         return AppDirs.config().resolve("desk-settings.json");
@@ -46,6 +47,7 @@ public final class Settings {
                 s.offlineGraceDays = Math.max(1, n.path("offlineGraceDays").asInt(fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
                 s.serverUrl = n.path("serverUrl").asText("");
                 s.serverLogin = n.path("serverLogin").asText("");
+                s.tourSeen = n.path("tourSeen").asBoolean(false);
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Desk settings unreadable, using defaults");
@@ -63,6 +65,7 @@ public final class Settings {
         // The sync server and login only: the password is never written anywhere.
         n.put("serverUrl", serverUrl);
         n.put("serverLogin", serverLogin);
+        n.put("tourSeen", tourSeen);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -89,6 +92,9 @@ public final class Settings {
     public void setOfflineGraceDays(int d) { offlineGraceDays = Math.max(1, d); }
     public String serverUrl() { return serverUrl; }
     public String serverLogin() { return serverLogin; }
+    /** Whether the short tour of the main screens was shown (or skipped) once already. */
+    public boolean tourSeen() { return tourSeen; }
+    public void setTourSeen(boolean b) { tourSeen = b; }
     public void setServer(String url, String login) {
         serverUrl = url == null ? "" : url;
         serverLogin = login == null ? "" : login;

@@ -143,7 +143,7 @@ public final class SyncViewModel {
         return false;
     }
 
-    static boolean validUrl(String url) {
+    public static boolean validUrl(String url) {
         try {
             URI u = URI.create(url);
             String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -151,6 +151,20 @@ public final class SyncViewModel {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The signed-in session (in memory), or null: handed from the first-run sync to the desk's own. */
+    public SyncGateway session() {
+        return remote;
+    }
+
+    /** Carries on with a session signed in elsewhere (the first run), so the worker need not type the password again. */
+    public void resume(SyncGateway session) {
+        if (session == null || running.get()) return;
+        remote = session;
+        connected.set(true);
+        updateConnection();
+        updateHeader();
     }
 
     /** Forgets the session and the password; the address and login stay. */
