@@ -19,6 +19,17 @@ public final class RecordDiff {
     private RecordDiff() {}
 
     /** @param fields the fields the form edits; others are left alone */
+    /** The record as it would be once {@code changes} are written (a null value clears the field). */
+    public static ObjectNode applied(ObjectNode original, ObjectNode changes) {
+        ObjectNode out = original.deepCopy();
+        for (var it = changes.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue().isNull()) out.remove(e.getKey());
+            else out.set(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     public static ObjectNode changes(ObjectNode original, ObjectNode edited, Collection<String> fields) {
         ObjectNode out = Json.object();
         for (String f : fields) {

@@ -258,12 +258,7 @@ public final class ContactViewModel {
     private void saveChanges(ObjectNode edited, Consumer<String> onSaved) {
         if (original == null) return; // not loaded yet
         ObjectNode changes = RecordDiff.changes(original, edited, editable());
-        ObjectNode probe = original.deepCopy();
-        for (var it = changes.fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getValue().isNull()) probe.remove(e.getKey());
-            else probe.set(e.getKey(), e.getValue());
-        }
+        ObjectNode probe = RecordDiff.applied(original, changes);
         errors.show(RecordValidator.validate(RecordType.CONTACT, probe, ctx.today()));
         if (!errors.isEmpty()) return;
         if (changes.isEmpty()) {

@@ -89,12 +89,7 @@ public final class HouseholdFormViewModel {
         putText(edited, "housing", housing.get());
         if (showsNotes()) putText(edited, "notes", notes.get());
         ObjectNode changes = RecordDiff.changes(original, edited, editable());
-        ObjectNode probe = original.deepCopy();
-        for (var it = changes.fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getValue().isNull()) probe.remove(e.getKey());
-            else probe.set(e.getKey(), e.getValue());
-        }
+        ObjectNode probe = RecordDiff.applied(original, changes);
         errors.show(RecordValidator.validate(RecordType.HOUSEHOLD, probe, ctx.today()));
         if (!errors.isEmpty()) return;
         if (changes.isEmpty()) {
