@@ -39,6 +39,12 @@ public final class ChangeJournal {
                 .orderBy(CHANGE_JOURNAL.SEQ).limit(limit).fetch(ChangeJournal::toEntry);
     }
 
+    /** The first {@code limit} pending entries after journal seq {@code after}, in order. */
+    public static List<JournalEntry> pendingAfter(org.jooq.DSLContext ctx, long after, int limit) {
+        return ctx.selectFrom(CHANGE_JOURNAL).where(CHANGE_JOURNAL.STATUS.eq(JournalEntry.PENDING)).and(CHANGE_JOURNAL.SEQ.gt((int) after))
+                .orderBy(CHANGE_JOURNAL.SEQ).limit(limit).fetch(ChangeJournal::toEntry);
+    }
+
     public static List<JournalEntry> forRecord(org.jooq.DSLContext ctx, RecordType type, String id) {
         return ctx.selectFrom(CHANGE_JOURNAL)
                 .where(CHANGE_JOURNAL.RECORD_TYPE.eq(type.wire()).and(CHANGE_JOURNAL.RECORD_ID.eq(id)))

@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 public final class SchemaVersion {
     /** Bump with every new db/migration script. */
-    public static final int LATEST = 5;
+    public static final int LATEST = 6;
 
     private SchemaVersion() {}
 

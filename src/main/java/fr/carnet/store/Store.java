@@ -125,6 +125,11 @@ public final class Store implements AutoCloseable {
         try {
             Store s = new Store(file, key, clock);
             s.migrate();
+            // a pull cut short while the search indexes were suspended: rebuild them now
+            s.write(ctx -> {
+                SearchIndex.finishDeferred(ctx);
+                return null;
+            });
             return s;
         } catch (SQLException e) {
             throw new StoreException("store.error.wrongPassphrase", e);
@@ -210,6 +215,47 @@ public final class Store implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Like {@link #write}, for work that can be fetched again if lost: a page pulled from the server
+     * with its cursor. It commits with {@code synchronous=NORMAL} (no fsync of the WAL at this
+     * commit): a power cut may undo it, never corrupt the file, and the next FULL commit (any
+     * worker's save) makes it durable with itself, since the WAL is written in order. Never use it
+     * for anything typed on this laptop.
+     */
+    public <T> T writeReplayable(Function<DSLContext, T> work) {
+        if (closed) throw new IllegalStateException("store closed");
+        if (Thread.currentThread() == writerThread) return inTransaction(work);
+        return submitRelaxed(work);
+    }
+
+    private <T> T submitRelaxed(Function<DSLContext, T> work) {
+        Future<T> f = writer.submit(() -> {
+            setSynchronous("NORMAL");
+            try {
+                return inTransaction(work);
+            } finally {
+                setSynchronous("FULL");
+            }
+        });
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void setSynchronous(String level) {
+        try (Statement st = writeConnection.createStatement()) {
+            st.execute("PRAGMA synchronous=" + level);
+        } catch (SQLException e) {
+            throw new IllegalStateException("store write failed", e);
         }
     }
 

@@ -44,6 +44,7 @@ import org.jooq.Record;
  * }</pre>
  */
 public final class SyncEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncEngine.class);
     /** Largest push batch (SYNC.md). */
     public static final int MAX_BATCH = 500;
     private static final int PULL_LIMIT = 1000;
@@ -78,21 +79,42 @@ public final class SyncEngine {
             progress.progress("sync.phase.session", 0, 0);
             ensureSession();
             // A successful online login restarts the offline grace period (security policy).
-            store.write(ctx -> {
-                fr.carnet.security.OfflineGrace.recordOnlineLogin(ctx, java.time.Instant.now());
-                return null;
-            });
+            recordOnlineLogin();
             progress.progress("sync.phase.push", 0, 0);
             pushAll(t, progress);
             progress.progress("sync.phase.pull", t.sent, 0);
-            pullAll(t, progress);
+            boolean changed = pullAll(t, progress);
             progress.progress("sync.phase.conflicts", t.sent, t.received);
-            int open = refreshConflicts();
+            // A conflict opens, changes or closes only with a new state of its record, which the
+            // pull would have brought: when nothing was sent or received, the list is as it was.
+            int open = t.sent == 0 && !changed && conflictsFetched ? heldConflicts() : refreshConflicts();
             AuditUploader.upload(store, client);
             return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
         } catch (IOException e) {
             throw new SyncException("sync.error.network", e);
         }
+    }
+
+    /** Whether this engine has fetched the conflict list once (after that, only when something changed). */
+    private boolean conflictsFetched;
+
+    /**
+     * A successful online login restarts the offline grace period (security policy). Recorded at
+     * most every few minutes: an idle sync then writes nothing at all.
+     */
+    private void recordOnlineLogin() {
+        java.time.Instant now = java.time.Instant.now();
+        boolean recent = store.read(ctx -> fr.carnet.security.OfflineGrace.lastOnlineLogin(ctx)
+                .map(last -> !last.isAfter(now) && java.time.Duration.between(last, now).compareTo(java.time.Duration.ofMinutes(5)) < 0)
+                .orElse(false));
+        if (!recent) store.write(ctx -> {
+            fr.carnet.security.OfflineGrace.recordOnlineLogin(ctx, now);
+            return null;
+        });
+    }
+
+    private int heldConflicts() {
+        return store.read(ctx -> ctx.fetchCount(ctx.selectOne().from("sync_conflict")));
     }
 
     private static final class Tally {
@@ -152,45 +174,104 @@ public final class SyncEngine {
 
     // ---- push ----
 
+    private record Batch(ObjectNode body, List<JournalEntry> entries, long base) {
+        long lastSeq() {
+            return entries.getLast().seq();
+        }
+    }
+
+    /** The next batch of pending changes after journal seq {@code after} (null: none). */
+    private Batch nextBatch(long after) {
+        return store.read(ctx -> {
+            List<JournalEntry> es = ChangeJournal.pendingAfter(ctx, after, batchSize);
+            if (es.isEmpty()) return null;
+            long base = seqBase(ctx);
+            ObjectNode body = Json.object();
+            body.put("replica", meta(ctx, "sync.replica"));
+            ArrayNode ms = body.putArray("mutations");
+            for (JournalEntry e : es) ms.add(mutation(ctx, e, base));
+            return new Batch(body, es, base);
+        });
+    }
+
+    /**
+     * Sends the journal in batches, in order. Once a batch is answered, the next one is sent while
+     * the answer is recorded on this laptop (the server has already committed the first, so the
+     * order holds). Recording an answer may be undone by a power cut: the batch is then sent again
+     * and the server answers the same from its record of each (replica, seq).
+     */
     private void pushAll(Tally t, SyncProgress progress) throws IOException {
-        for (int rounds = 0; rounds < 10_000; rounds++) {
-            record Batch(ObjectNode body, List<JournalEntry> entries, long base) {}
-            Batch b = store.read(ctx -> {
-                List<JournalEntry> es = ChangeJournal.pending(ctx, batchSize);
-                if (es.isEmpty()) return null;
-                long base = seqBase(ctx);
-                ObjectNode body = Json.object();
-                body.put("replica", meta(ctx, "sync.replica"));
-                ArrayNode ms = body.putArray("mutations");
-                for (JournalEntry e : es) ms.add(mutation(ctx, e, base));
-                return new Batch(body, es, base);
-            });
-            if (b == null) return;
-            fault("push.beforeSend");
-            WireResponse r = client.call("POST", "/api/v1/sync/push", Map.of(), b.body());
-            fault("push.afterResponse");
-            switch (r.status()) {
-                case 200 -> {
-                    store.write(ctx -> {
-                        applyPushResults(ctx, r.jsonBody(), b.entries(), b.base(), t);
-                        return null;
-                    });
-                    fault("push.afterCommit");
-                    progress.progress("sync.phase.push", t.sent, t.received);
+        Batch b = nextBatch(0);
+        java.util.concurrent.CompletableFuture<WireResponse> sent = null;
+        try {
+            for (int rounds = 0; rounds < 10_000 && b != null; rounds++) {
+                WireResponse r;
+                if (sent != null) {
+                    r = await(sent);
+                    sent = null;
+                } else {
+                    fault("push.beforeSend");
+                    r = client.call("POST", "/api/v1/sync/push", Map.of(), b.body());
                 }
-                case 409 -> {
-                    long expected = r.jsonBody().path("expected").asLong(-1);
-                    if (expected < 1) throw new SyncException("sync.error.protocol", null, 409);
-                    // The server lost or never recorded changes we took as done: send them again.
-                    store.write(ctx -> ctx.execute("UPDATE change_journal SET status = 'PENDING', result = NULL WHERE seq >= ? AND seq < ?",
-                            expected + b.base(), b.entries().get(0).seq()));
+                fault("push.afterResponse");
+                switch (r.status()) {
+                    case 200 -> {
+                        Batch next = nextBatch(b.lastSeq());
+                        if (next != null) {
+                            fault("push.beforeSend");
+                            sent = sendAsync(next);
+                        }
+                        Batch done = b;
+                        store.writeReplayable(ctx -> {
+                            applyPushResults(ctx, r.jsonBody(), done.entries(), done.base(), t);
+                            return null;
+                        });
+                        fault("push.afterCommit");
+                        progress.progress("sync.phase.push", t.sent, t.received);
+                        b = next;
+                    }
+                    case 409 -> {
+                        long expected = r.jsonBody().path("expected").asLong(-1);
+                        if (expected < 1) throw new SyncException("sync.error.protocol", null, 409);
+                        // The server lost or never recorded changes we took as done: send them again.
+                        Batch failed = b;
+                        store.write(ctx -> ctx.execute("UPDATE change_journal SET status = 'PENDING', result = NULL WHERE seq >= ? AND seq < ?",
+                                expected + failed.base(), failed.entries().get(0).seq()));
+                        b = nextBatch(0);
+                    }
+                    case 413 -> {
+                        if (batchSize == 1) throw new SyncException("sync.error.protocol", null, 413);
+                        batchSize = Math.max(1, batchSize / 2);
+                        b = nextBatch(0);
+                    }
+                    default -> throw failure(r);
                 }
-                case 413 -> {
-                    if (batchSize == 1) throw new SyncException("sync.error.protocol", null, 413);
-                    batchSize = Math.max(1, batchSize / 2);
-                }
-                default -> throw failure(r);
             }
+        } finally {
+            if (sent != null) sent.cancel(true);
+        }
+    }
+
+    private java.util.concurrent.CompletableFuture<WireResponse> sendAsync(Batch b) {
+        java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("carnet-push").start(() -> {
+            try {
+                f.complete(client.call("POST", "/api/v1/sync/push", Map.of(), b.body()));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    private static WireResponse await(java.util.concurrent.CompletableFuture<WireResponse> f) throws IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error er) throw er;
+            throw e;
         }
     }
 
@@ -472,59 +553,118 @@ public final class SyncEngine {
 
     // ---- pull ----
 
-    private void pullAll(Tally t, SyncProgress progress) throws IOException {
+    /** Changes applied in one local transaction at most, when pages arrive faster than they are applied. */
+    private static final int APPLY_CHUNK = 5000;
+    /**
+     * From this many changes in one local transaction, the search indexes are rebuilt once at the
+     * end of the pull rather than row by row (fr.carnet.store.SearchIndex).
+     */
+    private static final int DEFER_SEARCH_AT = 2000;
+    /** Pages fetched ahead of the one being applied. */
+    private static final int FETCH_AHEAD = 4;
+
+    /** Pulls until the server has nothing more; returns whether any page changed the cursor or brought changes. */
+    private boolean pullAll(Tally t, SyncProgress progress) throws IOException {
         int evictRetries = 0;
-        Prefetch next = null;
+        boolean searchDeferred = false;
+        boolean changed = false;
+        PageFetcher fetcher = null;
         try {
-        for (int pages = 0; pages < 1_000_000; pages++) {
-            String cursor = store.read(ctx -> meta(ctx, "sync.cursor"));
-            WireResponse r;
-            if (next != null && java.util.Objects.equals(next.cursor(), cursor)) r = next.get();
-            else {
-                if (next != null) next.cancel();
-                r = client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null);
-            }
-            next = null;
-            if (r.status() == 410) {
-                reset();
-                continue;
-            }
-            if (r.status() != 200) throw failure(r);
-            JsonNode page = r.jsonBody();
-            fault("pull.afterResponse");
-            // An evicted record with unpushed changes: push them first, then take the page again.
-            boolean mustPush = store.read(ctx -> {
-                for (JsonNode c : page.path("changes")) {
-                    if (!c.path("kind").asText().equals("evict")) continue;
-                    Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
-                    if (type.isPresent() && pendingUnder(ctx, type.get(), c.path("id").asText())) return true;
+            for (int rounds = 0; rounds < 1_000_000; rounds++) {
+                String cursor = store.read(ctx -> meta(ctx, "sync.cursor"));
+                if (fetcher == null || fetcher.exhausted() || !java.util.Objects.equals(fetcher.from(), cursor)) {
+                    if (fetcher != null) fetcher.cancel();
+                    fetcher = new PageFetcher(cursor);
                 }
-                return false;
-            });
-            if (mustPush) {
-                if (++evictRetries > 3) throw new SyncException("sync.error.protocol", null, "evict");
-                pushAll(t, progress);
-                continue;
+                WireResponse r = fetcher.take();
+                if (r.status() == 410) {
+                    fetcher.cancel();
+                    fetcher = null;
+                    reset();
+                    continue;
+                }
+                if (r.status() != 200) throw failure(r);
+                JsonNode page = r.jsonBody();
+                fault("pull.afterResponse");
+                // An evicted record with unpushed changes: push them first, then take the page again.
+                if (mustPushFirst(page)) {
+                    if (++evictRetries > 3) throw new SyncException("sync.error.protocol", null, "evict");
+                    fetcher.cancel();
+                    fetcher = null;
+                    pushAll(t, progress);
+                    continue;
+                }
+                // Pages that have already arrived go into the same local transaction (a first sync
+                // of a large caseload then commits every few thousand records, not every page).
+                List<JsonNode> pages = new ArrayList<>();
+                pages.add(page);
+                int changes = page.path("changes").size();
+                while (changes < APPLY_CHUNK && pages.getLast().path("hasMore").asBoolean()) {
+                    WireResponse more = fetcher.poll();
+                    if (more == null) break;
+                    if (more.status() != 200) {
+                        fetcher.pushBack(more);
+                        break;
+                    }
+                    JsonNode p = more.jsonBody();
+                    if (mustPushFirst(p)) {
+                        fetcher.pushBack(more);
+                        break;
+                    }
+                    pages.add(p);
+                    changes += p.path("changes").size();
+                }
+                JsonNode last = pages.getLast();
+                // nothing new (the idle sync): no local transaction at all
+                boolean unchanged = changes == 0 && last.path("cursor").asText().equals(cursor);
+                // A pulled page can be fetched again if a power cut undoes its commit (its cursor
+                // goes back with it): it commits without waiting for the disk (Store.writeReplayable).
+                // a pull of more than a page, or a large group: index once at the end
+                boolean defer = changes >= DEFER_SEARCH_AT || last.path("hasMore").asBoolean();
+                searchDeferred |= defer;
+                int n = unchanged ? 0 : store.writeReplayable(ctx -> {
+                    if (defer) fr.carnet.store.SearchIndex.defer(ctx);
+                    int k = 0;
+                    for (JsonNode p : pages) k += applyPage(ctx, p);
+                    // the cursor is the last thing written: the pages and the cursor commit together
+                    setMeta(ctx, "sync.cursor", last.path("cursor").asText());
+                    return k;
+                });
+                fetcher.advanced(last.path("cursor").asText());
+                changed |= !unchanged;
+                t.received += n;
+                fault("pull.afterCommit");
+                progress.progress("sync.phase.pull", t.sent, t.received);
+                if (!last.path("hasMore").asBoolean()) return changed;
             }
-            // While this page is applied, the next one is already on its way (a GET: if this page
-            // fails to apply, the answer is simply dropped).
-            if (page.path("hasMore").asBoolean() && page.path("cursor").isTextual()) next = prefetch(page.path("cursor").asText());
-            // nothing new (the idle sync): no local transaction at all
-            boolean unchanged = page.path("changes").isEmpty() && page.path("cursor").asText().equals(cursor);
-            int n = unchanged ? 0 : store.write(ctx -> {
-                // the cursor is the last thing written: the page and the cursor commit together
-                int k = applyPage(ctx, page);
-                setMeta(ctx, "sync.cursor", page.path("cursor").asText());
-                return k;
-            });
-            t.received += n;
-            fault("pull.afterCommit");
-            progress.progress("sync.phase.pull", t.sent, t.received);
-            if (!page.path("hasMore").asBoolean()) return;
-        }
+            return changed;
         } finally {
-            if (next != null) next.cancel();
+            if (fetcher != null) fetcher.cancel();
+            if (searchDeferred) {
+                // rows from this pull (or one cut short) are in the tables, not yet in the search indexes
+                try {
+                    store.write(ctx -> {
+                        fr.carnet.store.SearchIndex.finishDeferred(ctx);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    // the store is closing: it rebuilds them when next opened
+                    LOG.debug("search index rebuild postponed", e);
+                }
+            }
         }
+    }
+
+    /** True when the page evicts a record that has unpushed changes on this laptop. */
+    private boolean mustPushFirst(JsonNode page) {
+        return store.read(ctx -> {
+            for (JsonNode c : page.path("changes")) {
+                if (!c.path("kind").asText().equals("evict")) continue;
+                Optional<RecordType> type = RecordType.fromWire(c.path("type").asText());
+                if (type.isPresent() && pendingUnder(ctx, type.get(), c.path("id").asText())) return true;
+            }
+            return false;
+        });
     }
 
     private static Map<String, String> pullQuery(String cursor) {
@@ -534,33 +674,96 @@ public final class SyncEngine {
         return q;
     }
 
-    /** A pull request sent ahead for the cursor the page being applied will store. */
-    private record Prefetch(String cursor, java.util.concurrent.CompletableFuture<WireResponse> answer) {
-        WireResponse get() throws IOException {
+    /**
+     * Pull requests sent ahead, one after the other, from a cursor: while a page is applied the next
+     * ones are already on their way. Pulls are GETs: an answer that is not used is simply dropped.
+     * The fetcher stops after a page without more, or any answer that is not a page.
+     */
+    private final class PageFetcher {
+        private final String from;
+        private String position;
+        private final java.util.concurrent.BlockingDeque<Object> ready = new java.util.concurrent.LinkedBlockingDeque<>();
+        private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(FETCH_AHEAD);
+        private final Thread thread;
+        private volatile boolean cancelled;
+
+        PageFetcher(String cursor) {
+            this.from = cursor;
+            this.position = cursor;
+            this.thread = Thread.ofVirtual().name("carnet-pull-fetch").start(this::run);
+        }
+
+        /** The cursor the fetcher started from, then the one the last applied page stored. */
+        String from() {
+            return position;
+        }
+
+        void advanced(String cursor) {
+            position = cursor;
+        }
+
+        private void run() {
+            String c = from;
             try {
-                return answer.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                throw e;
+                while (!cancelled) {
+                    room.acquire();
+                    if (cancelled) return;
+                    WireResponse r = client.call("GET", "/api/v1/sync/pull", pullQuery(c), null);
+                    ready.add(r);
+                    if (r.status() != 200) return;
+                    JsonNode body = r.jsonBody();
+                    if (!body.path("hasMore").asBoolean() || !body.path("cursor").isTextual()) return;
+                    c = body.path("cursor").asText();
+                }
+            } catch (InterruptedException e) {
+                // cancelled
+            } catch (Throwable e) {
+                ready.add(e);
             }
+        }
+
+        WireResponse take() throws IOException {
+            try {
+                return unwrap(ready.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("pull interrupted");
+            }
+        }
+
+        /** The next answer if it has already arrived. */
+        WireResponse poll() throws IOException {
+            Object o = ready.peek();
+            if (o == null || o instanceof Throwable) return null;
+            return unwrap(ready.poll());
+        }
+
+        void pushBack(WireResponse r) {
+            ready.addFirst(r);
+            room.tryAcquire();
+        }
+
+        /** Stopped, with nothing left to take. */
+        boolean exhausted() {
+            return !thread.isAlive() && ready.isEmpty();
+        }
+
+        private WireResponse unwrap(Object o) throws IOException {
+            if (o instanceof WireResponse r) {
+                room.release();
+                return r;
+            }
+            Throwable e = (Throwable) o;
+            if (e instanceof IOException io) throw io;
+            if (e instanceof RuntimeException re) throw re;
+            if (e instanceof Error er) throw er;
+            throw new IllegalStateException(e);
         }
 
         void cancel() {
-            answer.cancel(true);
+            cancelled = true;
+            thread.interrupt();
         }
-    }
-
-    private Prefetch prefetch(String cursor) {
-        java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().name("carnet-pull-prefetch").start(() -> {
-            try {
-                f.complete(client.call("GET", "/api/v1/sync/pull", pullQuery(cursor), null));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return new Prefetch(cursor, f);
     }
 
     /**
@@ -717,6 +920,7 @@ public final class SyncEngine {
     private int refreshConflicts() throws IOException {
         WireResponse r = client.call("GET", "/api/v1/conflicts", Map.of(), null);
         if (r.status() != 200) throw failure(r);
+        conflictsFetched = true;
         JsonNode list = r.jsonBody().path("conflicts");
         // the list as it would be stored; when it is what the laptop already holds, nothing is written
         List<String[]> rows = store.read(ctx -> {
