@@ -46,6 +46,8 @@ public final class CarnetApp extends Application {
     private DeskLock deskLock;
     /** The session signed in by the first-run sync, carried into the desk once (memory only). */
     private fr.carnet.ui.sync.SyncGateway firstSession;
+    /** The local demo server of the demo store (created on first use; stopped when the desk closes). */
+    private fr.carnet.ui.demo.DemoServerViewModel demoServer;
 
     @Override
     public void start(Stage stage) {
@@ -71,8 +73,10 @@ public final class CarnetApp extends Application {
         }
         stage.setTitle(Messages.get("app.title"));
         if (!lockDataFolder()) {
-            show(alreadyRunning());
+            Label message = Ui.label("desk.app.alreadyRunning");
+            show(alreadyRunning(message));
             stage.show();
+            wakeFirstInstance(message);
             return;
         }
         stage.setMinWidth(800);
@@ -112,7 +116,7 @@ public final class CarnetApp extends Application {
                         showUnlock(ctx -> firstSync(ctx, choice));
                     }
                 });
-        show(new FirstRunView(vm));
+        show(new FirstRunView(vm, demoServer()));
     }
 
     /** The new store is open: its first sync, with progress; on failure, retry or go on offline. */
@@ -149,15 +153,42 @@ public final class CarnetApp extends Application {
         try {
             java.nio.file.Path folder = options.store().toAbsolutePath().getParent();
             instanceLock = fr.carnet.platform.InstanceLock.acquire(folder).orElse(null);
-            return instanceLock != null;
+            if (instanceLock == null) return false;
+            try {
+                instanceLock.listen(() -> Platform.runLater(this::bringForward));
+            } catch (java.io.IOException e) {
+                LOG.warn("A second start will not be able to bring this window forward: {}", e.getClass().getSimpleName());
+            }
+            return true;
         } catch (java.io.IOException e) {
             LOG.warn("Could not take the instance lock: {}", e.getClass().getSimpleName());
             return true;
         }
     }
 
-    private Parent alreadyRunning() {
-        Label l = Ui.label("desk.app.alreadyRunning");
+    /** A second start asked for this window: out of the taskbar and in front. */
+    private void bringForward() {
+        LOG.info("A second start asked for this window");
+        if (stage.isIconified()) stage.setIconified(false);
+        if (!stage.isShowing()) stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /** The second start asks the first to come forward (off the FX thread); if it answers, says so and closes. */
+    private void wakeFirstInstance(Label message) {
+        java.nio.file.Path folder = options.store().toAbsolutePath().getParent();
+        Tasks.create(() -> fr.carnet.platform.InstanceLock.signalRunning(folder)).onSuccess(woken -> {
+            if (!woken) return;
+            message.setText(Messages.get("desk.app.broughtForward"));
+            PauseTransition close = new PauseTransition(Duration.seconds(4));
+            close.setOnFinished(e -> stage.close());
+            close.play();
+        }).start();
+    }
+
+    private Parent alreadyRunning(Label l) {
+        l.setId("already-running");
         l.setWrapText(true);
         javafx.scene.control.Button close = new javafx.scene.control.Button(Messages.get("desk.app.close"));
         close.setOnAction(e -> Platform.exit());
@@ -208,6 +239,11 @@ public final class CarnetApp extends Application {
             settingsSave.playFromStart();
         };
         main = new MainView(ctx, settings, onSettings);
+        if (options.demo()) {
+            fr.carnet.ui.demo.DemoServerViewModel demo = demoServer();
+            main.setSyncExtra(() -> new fr.carnet.ui.demo.DemoServerPane(demo, false));
+            if (demo.running()) pointSyncAt(main.syncViewModel(), demo.urlProperty().get(), demo.login());
+        }
         if (firstSession != null) {
             main.syncViewModel().resume(firstSession);
             firstSession = null;
@@ -236,6 +272,30 @@ public final class CarnetApp extends Application {
         main.focusSearch();
     }
 
+    private fr.carnet.ui.demo.DemoServerViewModel demoServer() {
+        if (demoServer == null) {
+            java.nio.file.Path folder = (options.demo() ? options.store() : DemoStore.defaultFile()).toAbsolutePath().getParent();
+            String login = options.login() != null ? options.login() : DemoStore.DEMO_LOGIN;
+            demoServer = new fr.carnet.ui.demo.DemoServerViewModel(
+                    fr.carnet.ui.demo.DemoServerViewModel.Starter.standard(folder.resolve("carnet-demo-server.db"), DemoStore.sampleDataDir()),
+                    Tasks.INSTANCE, login, (url, who) -> {
+                        // The desk's sync settings point at the demo server (saved, like any server choice).
+                        settings.setServer(url, who);
+                        settingsSave.playFromStart();
+                        if (main != null) pointSyncAt(main.syncViewModel(), url, who);
+                    });
+        }
+        return demoServer;
+    }
+
+    /** Fills the sync form for the demo server (its documented password included), unless a session is open. */
+    private static void pointSyncAt(SyncViewModel sync, String url, String login) {
+        if (sync.connectedProperty().get()) return;
+        sync.serverUrlProperty().set(url);
+        sync.loginProperty().set(login);
+        sync.passwordProperty().set(fr.carnet.server.LocalDemoServer.PASSWORD);
+    }
+
     private void show(Parent root) {
         if (scene == null) {
             scene = new Scene(root, 1200, 800);
@@ -248,6 +308,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (demoServer != null) demoServer.dispose();
         if (deskLock != null) deskLock.detach();
         if (main != null) main.dispose();
         if (instanceLock != null) {

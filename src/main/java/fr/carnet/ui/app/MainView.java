@@ -92,6 +92,7 @@ public final class MainView implements Navigator {
     private final ConflictsViewModel conflicts;
     private final OutboxViewModel outbox;
     private SyncHeader syncHeader;
+    private Supplier<Node> syncExtra;
 
     public MainView(DeskContext ctx, Settings settings, Consumer<Settings> onSettings) {
         this.ctx = ctx;
@@ -373,7 +374,11 @@ public final class MainView implements Navigator {
 
     /** Opens the sync screen (connection, status, conflicts, outbox); {@code conflicts}: on the conflicts list. */
     public void openSync(boolean onConflicts) {
-        open("sync", () -> new SyncView(sync, conflicts, outbox));
+        open("sync", () -> {
+            SyncView v = new SyncView(sync, conflicts, outbox);
+            if (syncExtra != null) v.addToConnection(syncExtra.get());
+            return v;
+        });
         for (Tab t : tabs.getTabs()) {
             if (t.getUserData() instanceof SyncView v) {
                 if (onConflicts) v.showConflicts();
@@ -384,6 +389,11 @@ public final class MainView implements Navigator {
 
     public SyncViewModel syncViewModel() {
         return sync;
+    }
+
+    /** A section the sync screen shows under its connection card (the local demo server, on the demo store). */
+    public void setSyncExtra(Supplier<Node> extra) {
+        syncExtra = extra;
     }
 
     /** Stops the automatic sync (the window closes). */
