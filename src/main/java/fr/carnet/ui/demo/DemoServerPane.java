@@ -94,6 +94,7 @@ public final class DemoServerPane extends VBox {
             Label l = new Label(login);
             l.getStyleClass().add(Styles.TEXT_BOLD);
             Label who = Ui.muted(Messages.get("desk.demoServer.account." + login));
+            GridPane.setValignment(l, javafx.geometry.VPos.TOP);
             g.addRow(row++, l, who);
         }
         return g;

@@ -130,7 +130,7 @@ public final class DemoServerViewModel {
                 LOG.warn("The local demo server did not stop cleanly ({})", e.getClass().getSimpleName());
             }
         }
-        if (state.get() == State.RUNNING) state.set(State.STOPPED);
+        state.set(State.STOPPED);
     }
 
     /** The demo accounts to show, in order. */

@@ -79,6 +79,7 @@ public final class FirstRunView extends StackPane {
         // The demo store is ready: the local demo server, if wanted, then open the store.
         Label readyTitle = new Label(Messages.get("desk.firstRun.demoReady"));
         readyTitle.getStyleClass().add(Styles.TITLE_3);
+        readyTitle.setWrapText(true);
         Label readyIntro = Ui.muted(Messages.get("desk.firstRun.demoReadyIntro"));
         Button openDemo = Ui.button("desk.firstRun.openDemo", null, e -> vm.openDemo());
         openDemo.setId("first-run-open-demo");
@@ -113,9 +114,17 @@ public final class FirstRunView extends StackPane {
         box.setMaxHeight(Region.USE_PREF_SIZE);
         box.setPadding(new Insets(32));
         box.getStyleClass().add("card-box");
-        getChildren().add(box);
-        setAlignment(Pos.CENTER);
-        setPadding(new Insets(24));
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        // Centred; on a small window (the demo server's accounts make the card tall) it scrolls instead of clipping.
+        StackPane centred = new StackPane(box);
+        centred.setAlignment(Pos.CENTER);
+        centred.setPadding(new Insets(24));
+        centred.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centred);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        getChildren().add(scroll);
         vm.stepProperty().addListener((o, a, s) -> {
             if (s == FirstRunViewModel.Step.SERVER) javafx.application.Platform.runLater(url::requestFocus);
             if (s == FirstRunViewModel.Step.DEMO_READY) javafx.application.Platform.runLater(openDemo::requestFocus);
