@@ -294,12 +294,13 @@ public final class HouseholdView implements DeskScreen {
         Button edit = Ui.button("desk.timeline.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
             TimelineEntry t = list.getSelectionModel().getSelectedItem();
             if (t != null && t.type() == RecordType.CONTACT) nav.editContact(vm.householdId(), t.id());
+            if (t != null && t.type() == RecordType.VISIT) nav.editVisit(vm.householdId(), t.id());
         });
         edit.setId("edit-event");
         edit.getStyleClass().add(Styles.SMALL);
         edit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             TimelineEntry t = list.getSelectionModel().getSelectedItem();
-            return t == null || t.type() != RecordType.CONTACT;
+            return t == null || (t.type() != RecordType.CONTACT && t.type() != RecordType.VISIT);
         }, list.getSelectionModel().selectedItemProperty()));
         VBox box = new VBox(6, list, new HBox(8, edit, del));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -396,7 +397,18 @@ public final class HouseholdView implements DeskScreen {
         });
         del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         del.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(6, t, new HBox(8, decide, del));
+        Button edit = Ui.button("desk.aid.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
+            StoredRecord a = t.getSelectionModel().getSelectedItem();
+            if (a != null) nav.editAid(vm.householdId(), a.id());
+        });
+        edit.setId("edit-aid");
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        t.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && t.getSelectionModel().getSelectedItem() != null)
+                nav.editAid(vm.householdId(), t.getSelectionModel().getSelectedItem().id());
+        });
+        VBox box = new VBox(6, t, new HBox(8, edit, decide, del));
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
