@@ -444,14 +444,33 @@ public final class SyncEngine {
 
     /** Removes a record and everything under it from this laptop (evict, or a create the server refused). */
     private void remove(DSLContext ctx, RecordType type, String id) {
+        remove(ctx, type, id, false);
+    }
+
+    /**
+     * An evict (the record left this worker's scope, or was purged on the server) also leaves no
+     * trace of it: its journal entries (already pushed: an evict waits for pending ones), its merge
+     * notes and the drafts typed for it go too. Search index rows go with the rows (triggers).
+     */
+    private void remove(DSLContext ctx, RecordType type, String id, boolean evicted) {
         for (RecordType child : RecordType.values()) {
             if (child.parentType() != type) continue;
             String col = RecordRepository.table(child).getName() + "." + columnOf(child.parentField());
-            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class));
+            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class), evicted);
         }
         RecordRepository.evict(ctx, type, id);
         ctx.execute("DELETE FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
         ctx.execute("DELETE FROM sync_conflict WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        if (!evicted) return;
+        ctx.execute("DELETE FROM change_journal WHERE record_type = ? AND record_id = ? AND status <> 'PENDING'", type.wire(), id);
+        ctx.execute("DELETE FROM sync_merge_log WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        ctx.execute("DELETE FROM draft WHERE instr(k, ?) > 0", id);
+    }
+
+    /** After evicts, the search indexes are rewritten so that no token of a removed row stays in them. */
+    private static void compactSearch(DSLContext ctx) {
+        ctx.execute("INSERT INTO person_fts(person_fts) VALUES ('optimize')");
+        ctx.execute("INSERT INTO household_fts(household_fts) VALUES ('optimize')");
     }
 
     private static String columnOf(String wire) {
@@ -592,7 +611,7 @@ public final class SyncEngine {
                 w.claimed.add(type.get().wire() + ":" + id);
                 w.flush(ctx);
                 if (evict) {
-                    remove(ctx, type.get(), id);
+                    remove(ctx, type.get(), id, true);
                     stale = true;
                     n++;
                 } else if (applyOne(ctx, type.get(), (ObjectNode) c.get("record"))) n++;
@@ -607,6 +626,7 @@ public final class SyncEngine {
             w.add(type.get(), held(type.get(), rec, local), local != null);
         }
         w.flush(ctx);
+        if (stale) compactSearch(ctx);
         return n;
     }
 
