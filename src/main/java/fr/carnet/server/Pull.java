@@ -120,6 +120,7 @@ final class Pull {
                         ev.put("kind", "evict");
                         ev.put("type", gone[0]);
                         ev.put("id", gone[1]);
+                        ev.put("purged", true); // an addition to SYNC.md: erased on the server, the laptop keeps no trace either
                     }
                 } else if (o instanceof Event e) {
                     Event last = latest.get(e.household());

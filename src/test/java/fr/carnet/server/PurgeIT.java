@@ -142,7 +142,11 @@ class PurgeIT {
 
     static Map<String, String> evicts(List<JsonNode> changes) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (JsonNode c : changes) if (c.get("kind").asText().equals("evict")) out.put(c.get("id").asText(), c.get("type").asText());
+        for (JsonNode c : changes) {
+            if (!c.get("kind").asText().equals("evict")) continue;
+            assertThat(c.path("purged").asBoolean()).as("an evict of a purge says so").isTrue();
+            out.put(c.get("id").asText(), c.get("type").asText());
+        }
         return out;
     }
 
