@@ -27,6 +27,12 @@ import java.util.Set;
  * <li>{@code revoke LOGIN} — the account can no longer log in; its tokens stop working at once.</li>
  * <li>{@code assign HOUSEHOLD --sector ID [--referents ID,ID]} — moves a household; laptops that lose
  * it receive an evict, those that gain it an upsert.</li>
+ * <li>{@code purge household|person ID --reason TEXT [--by LOGIN]} — RGPD erasure: the record and
+ * everything under it keep only their type and id; every laptop that holds them receives an evict.
+ * The reason goes to the audit trail: an administrative reason, never personal data.</li>
+ * <li>{@code retention [--years N] [--dry-run] [--by LOGIN]} — purges the household files with no open
+ * plan and no change for N years (default: the setting, 5 unless changed); {@code --dry-run} lists them.</li>
+ * <li>{@code retention-years N} — changes the retention setting.</li>
  * </ul>
  */
 public final class ServerAdminCommand implements Subcommand {
@@ -37,14 +43,20 @@ public final class ServerAdminCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "server-admin --db URL (organisation DIR | password LOGIN --password-file FILE | revoke LOGIN | assign HOUSEHOLD --sector ID [--referents ID,ID])";
+        return "server-admin --db URL (organisation DIR | password LOGIN --password-file FILE | revoke LOGIN | assign HOUSEHOLD --sector ID [--referents ID,ID]"
+                + " | purge household|person ID --reason TEXT [--by LOGIN] | retention [--years N] [--dry-run] [--by LOGIN] | retention-years N)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of(), Set.of("--db", "--password-file", "--sector", "--referents"));
+        Args a = Args.parse(args, Set.of("--dry-run"), Set.of("--db", "--password-file", "--sector", "--referents", "--reason", "--by", "--years"));
         List<String> pos = a.positional();
-        if (pos.size() != 2) throw new Args.UsageException("an action and its argument are expected");
+        int arity = pos.isEmpty() ? 2 : switch (pos.get(0)) {
+            case "retention" -> 1;
+            case "purge" -> 3;
+            default -> 2;
+        };
+        if (pos.size() != arity) throw new Args.UsageException("an action and its argument are expected");
         try (ServerDb db = new ServerDb(a.require("--db"))) {
             SyncApi api = new SyncApi(db, ServerConfig.defaults());
             Admin admin = new Admin(api);
@@ -109,6 +121,9 @@ public final class ServerAdminCommand implements Subcommand {
                     List<String> refs = a.get("--referents").map(s -> List.of(s.split(","))).orElse(null);
                     admin.assign(pos.get(1), a.require("--sector"), refs, null);
                     out.println("household assigned");
+                }
+                case "purge", "retention", "retention-years" -> {
+                    return RetentionAdmin.run(api, pos, a, out, err);
                 }
                 default -> throw new Args.UsageException("unknown action " + pos.get(0));
             }

@@ -444,14 +444,35 @@ public final class SyncEngine {
 
     /** Removes a record and everything under it from this laptop (evict, or a create the server refused). */
     private void remove(DSLContext ctx, RecordType type, String id) {
+        remove(ctx, type, id, false);
+    }
+
+    /**
+     * An evict marked {@code purged} (the record was erased on the server, RGPD) also leaves no
+     * trace of it here: its journal entries (already pushed: an evict waits for pending ones; refused
+     * ones included), its merge notes and the drafts typed for it go too. Search index rows go with
+     * the rows (triggers), and the indexes are compacted after the page. A plain evict (the record
+     * left this worker's scope) keeps the journal, so a refused change can still be read.
+     */
+    private void remove(DSLContext ctx, RecordType type, String id, boolean purged) {
         for (RecordType child : RecordType.values()) {
             if (child.parentType() != type) continue;
             String col = RecordRepository.table(child).getName() + "." + columnOf(child.parentField());
-            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class));
+            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class), purged);
         }
         RecordRepository.evict(ctx, type, id);
         ctx.execute("DELETE FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
         ctx.execute("DELETE FROM sync_conflict WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        if (!purged) return;
+        ctx.execute("DELETE FROM change_journal WHERE record_type = ? AND record_id = ? AND status <> 'PENDING'", type.wire(), id);
+        ctx.execute("DELETE FROM sync_merge_log WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        ctx.execute("DELETE FROM draft WHERE instr(k, ?) > 0", id);
+    }
+
+    /** After a purge, the search indexes are rewritten so that no token of a removed row stays in them. */
+    private static void compactSearch(DSLContext ctx) {
+        ctx.execute("INSERT INTO person_fts(person_fts) VALUES ('optimize')");
+        ctx.execute("INSERT INTO household_fts(household_fts) VALUES ('optimize')");
     }
 
     private static String columnOf(String wire) {
@@ -581,7 +602,7 @@ public final class SyncEngine {
         Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
         for (var e : ids.entrySet()) held.put(e.getKey(), locals(ctx, e.getKey(), e.getValue()));
         PageWrites w = new PageWrites();
-        boolean stale = false;
+        boolean stale = false, erased = false;
         int n = 0;
         for (JsonNode c : changes) {
             boolean evict = c.path("kind").asText().equals("evict");
@@ -592,7 +613,9 @@ public final class SyncEngine {
                 w.claimed.add(type.get().wire() + ":" + id);
                 w.flush(ctx);
                 if (evict) {
-                    remove(ctx, type.get(), id);
+                    boolean purged = c.path("purged").asBoolean(false);
+                    remove(ctx, type.get(), id, purged);
+                    erased |= purged;
                     stale = true;
                     n++;
                 } else if (applyOne(ctx, type.get(), (ObjectNode) c.get("record"))) n++;
@@ -607,6 +630,7 @@ public final class SyncEngine {
             w.add(type.get(), held(type.get(), rec, local), local != null);
         }
         w.flush(ctx);
+        if (erased) compactSearch(ctx);
         return n;
     }
 
