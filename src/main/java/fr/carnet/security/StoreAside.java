@@ -35,7 +35,24 @@ public final class StoreAside {
         moves.add(new Path[] {KeyParams.fileFor(store), KeyParams.fileFor(target)});
         // The database last: until it moves, the store is still where it was and complete.
         moves.add(new Path[] {store, target});
-        for (Path[] m : moves) if (Files.exists(m[0])) Files.move(m[0], m[1]);
+        List<Path[]> done = new ArrayList<>();
+        try {
+            for (Path[] m : moves) {
+                if (!Files.exists(m[0])) continue;
+                Files.move(m[0], m[1]);
+                done.add(m);
+            }
+        } catch (IOException e) {
+            // Half a move would leave a store without its key: put back what moved.
+            for (Path[] m : done.reversed()) {
+                try {
+                    Files.move(m[1], m[0]);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
         return target;
     }
 
