@@ -117,7 +117,7 @@ class RevocationEndToEndTest {
         assertThat(e.revoked()).isTrue();
         assertThat(e.key()).isEqualTo(SyncException.REVOKED);
         fr.carnet.i18n.Messages.setLocale(Locale.FRANCE);
-        assertThat(e.getLocalizedMessage()).startsWith("Cet appareil a été retiré du service").endsWith(" : 2.");
+        assertThat(e.getLocalizedMessage()).isEqualTo("Appareil retiré du service : 2 modification(s) envoyée(s) au serveur avant l’effacement.");
         // Pushed before the wipe: the edits and the audit trail are on the server.
         assertThat(phoneOnServer(data.persons.get(0))).isEqualTo("0611111111");
         assertThat(phoneOnServer(data.persons.get(1))).isEqualTo("0622222222");

@@ -22,7 +22,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 /** « Phrase de passe oubliée ? »: what it costs, said plainly, then a login on the server. */
 public final class RecoveryView extends StackPane {
     public RecoveryView(RecoveryViewModel vm) {
-        getStyleClass().add("recovery-view");
+        // the unlock screen's background: this screen takes its place
+        getStyleClass().addAll("unlock-view", "recovery-view");
         Label title = new Label(Messages.get("security.recovery.title"));
         title.getStyleClass().add(Styles.TITLE_2);
 
@@ -33,6 +34,7 @@ public final class RecoveryView extends StackPane {
         loss.setId("recovery-loss");
         loss.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
         loss.getStyleClass().add(Styles.WARNING);
+        loss.setAlignment(Pos.TOP_LEFT);
         CheckBox understood = new CheckBox(Messages.get("security.recovery.acknowledge"));
         understood.setId("recovery-understood");
         understood.setWrapText(true);

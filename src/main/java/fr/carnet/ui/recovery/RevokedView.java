@@ -25,11 +25,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 public final class RevokedView extends StackPane {
     public RevokedView(ReadOnlyBooleanProperty wiping, ReadOnlyStringProperty detail, Runnable close) {
         setId("revoked-view");
-        getStyleClass().add("revoked-view");
-        setStyle("-fx-background-color: -color-bg-default;");
+        getStyleClass().addAll("unlock-view", "revoked-view");
         FontIcon icon = new FontIcon(MaterialDesignL.LAPTOP_OFF);
-        icon.setIconSize(48);
-        icon.getStyleClass().add(Styles.TEXT_MUTED);
+        icon.setIconSize(48); // and 48px in desk.css, where the theme would otherwise shrink it
         Label title = new Label(Messages.get("security.revoked.title"));
         title.setId("revoked-title");
         title.getStyleClass().add(Styles.TITLE_2);
