@@ -92,7 +92,37 @@ public final class SyncEngine {
             return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
         } catch (IOException e) {
             throw new SyncException("sync.error.network", e);
+        } catch (RevokedException e) {
+            throw revoked(e, t, progress);
         }
+    }
+
+    /**
+     * The server withdrew this device or its worker (security-002). If it still takes this
+     * laptop's pending changes, they are pushed (with the audit trail), then the final push is
+     * closed; a network failure on the way keeps everything for the next try. The answer is a
+     * {@code sync.error.revoked} exception: the caller then wipes the store ({@code LocalWipe}).
+     */
+    private SyncException revoked(RevokedException e, Tally t, SyncProgress progress) {
+        if (e.finalPushAllowed()) {
+            try {
+                progress.progress("sync.phase.finalPush", t.sent, t.received);
+                pushAll(t, progress);
+                AuditUploader.upload(store, client);
+                ObjectNode close = Json.object();
+                close.put("replica", replica());
+                close.putArray("mutations");
+                close.put("final", true);
+                WireResponse r = client.call("POST", "/api/v1/sync/push", Map.of(), close);
+                if (r.status() != 200) return failure(r);
+            } catch (RevokedException closed) {
+                // the allowance ended meanwhile (its window, or another copy of this store): nothing more can go
+            } catch (IOException io) {
+                return new SyncException("sync.error.network", io);
+            }
+        }
+        int unsent = store.read(ChangeJournal::pendingCount);
+        return unsent > 0 ? new SyncException(SyncException.REVOKED_UNSENT, null, unsent) : new SyncException(SyncException.REVOKED, null, t.sent);
     }
 
     private static final class Tally {

@@ -16,6 +16,10 @@ import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.unlock.UnlockView;
 import fr.carnet.ui.unlock.UnlockViewModel;
 import fr.carnet.ui.lock.DeskLock;
+import fr.carnet.security.LocalWipe;
+import fr.carnet.ui.recovery.RecoveryView;
+import fr.carnet.ui.recovery.RecoveryViewModel;
+import fr.carnet.ui.recovery.RevokedView;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -81,6 +85,12 @@ public final class CarnetApp extends Application {
         }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        if (LocalWipe.pending(options.store())) {
+            // A wipe after a revocation was cut short: finish it before anything else (no key needed).
+            showRevoked(null, "");
+            stage.show();
+            return;
+        }
         if (options.demo()) {
             show(preparing());
             Tasks.create(() -> {
@@ -129,6 +139,7 @@ public final class CarnetApp extends Application {
                 });
         sync.passwordProperty().set(new String(choice.password()));
         java.util.Arrays.fill(choice.password(), '\0');
+        sync.setOnRevoked(se -> revoked(ctx, se));
         show(new FirstSyncView(sync, () -> {
             firstSession = sync.session();
             mount(ctx);
@@ -214,10 +225,16 @@ public final class CarnetApp extends Application {
     }
 
     private void showUnlock(Consumer<DeskContext> onUnlocked) {
+        showUnlock(onUnlocked, null);
+    }
+
+    private void showUnlock(Consumer<DeskContext> onUnlocked, String hint) {
         smokeTestExit();
         boolean first = !Store.exists(options.store());
         UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, onUnlocked);
         if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
+        else vm.setOnForgotPassphrase(this::showRecovery);
+        if (hint != null) vm.hintProperty().set(hint);
         show(new UnlockView(vm));
         stage.setTitle(Messages.get("app.title"));
     }
@@ -244,6 +261,7 @@ public final class CarnetApp extends Application {
             main.setSyncExtra(() -> new fr.carnet.ui.demo.DemoServerPane(demo, false));
             if (demo.running()) pointSyncAt(main.syncViewModel(), demo.urlProperty().get(), demo.login());
         }
+        main.syncViewModel().setOnRevoked(se -> revoked(ctx, se));
         if (firstSession != null) {
             main.syncViewModel().resume(firstSession);
             firstSession = null;
@@ -294,6 +312,73 @@ public final class CarnetApp extends Application {
         sync.serverUrlProperty().set(url);
         sync.loginProperty().set(login);
         sync.passwordProperty().set(fr.carnet.server.LocalDemoServer.PASSWORD);
+    }
+
+    /**
+     * « Phrase de passe oubliée ? »: after a login on the server the old store is set aside, then
+     * the first-run server path follows (a new passphrase, the first sync with its progress).
+     */
+    private void showRecovery() {
+        RecoveryViewModel vm = new RecoveryViewModel(options.store(), settings.serverUrl(), settings.serverLogin(),
+                RecoveryViewModel.LoginCheck.HTTP, Tasks.INSTANCE, Clock.systemDefaultZone(), new RecoveryViewModel.Listener() {
+                    @Override
+                    public void cancelled() {
+                        showUnlock();
+                    }
+
+                    @Override
+                    public void recovered(FirstRunViewModel.ServerChoice choice, java.nio.file.Path aside) {
+                        settings.setServer(choice.url(), choice.login());
+                        settingsSave.playFromStart();
+                        showUnlock(ctx -> firstSync(ctx, choice), Messages.get("security.recovery.newPassphrase", aside.getFileName().toString()));
+                    }
+                });
+        show(new RecoveryView(vm));
+    }
+
+    private boolean revoking;
+
+    /** The server withdrew this device or its worker; the final push is done: close everything and wipe. */
+    private void revoked(DeskContext ctx, fr.carnet.sync.SyncException se) {
+        if (revoking) return;
+        revoking = true;
+        LOG.warn("This device was withdrawn from service: wiping the local store");
+        if (deskLock != null) deskLock.detach();
+        if (main != null) main.dispose();
+        deskLock = null;
+        main = null;
+        context = null;
+        firstSession = null;
+        showRevoked(ctx.store(), se.getLocalizedMessage());
+    }
+
+    /** The whole window says the device was withdrawn, while (and after) the store, its key and the worker's login are erased. */
+    private void showRevoked(Store open, String detail) {
+        revoking = true;
+        javafx.beans.property.BooleanProperty wiping = new javafx.beans.property.SimpleBooleanProperty(true);
+        javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty(detail == null ? "" : detail);
+        // A new scene and no other window: no shortcut, dialog or popup of the desk stays reachable.
+        for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) if (w != stage) w.hide();
+        double width = scene == null ? 1200 : scene.getWidth(), height = scene == null ? 800 : scene.getHeight();
+        scene = new Scene(new RevokedView(wiping, text, Platform::exit), width, height);
+        stage.setScene(scene);
+        Theme.style(scene, settings.fontSize());
+        stage.setTitle(Messages.get("app.title"));
+        Settings s = settings;
+        s.setServer(s.serverUrl(), "");
+        Tasks.create(() -> {
+            try {
+                LocalWipe.wipe(open, options.store());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            s.save(Settings.file());
+            return null;
+        }).onSuccess(x -> wiping.set(false)).onError(e -> {
+            LOG.error("The wipe did not finish ({}); it resumes at the next start", e.getClass().getSimpleName());
+            wiping.set(false);
+            text.set(Messages.get("security.revoked.wipeFailed"));
+        }).start();
     }
 
     private void show(Parent root) {
