@@ -89,7 +89,7 @@ final class AuditApi {
         }
         if (limit < 1 || limit > 1000) throw ApiException.bad("BAD_LIMIT", "limit must be 1..1000");
         StringBuilder sql = new StringBuilder("SELECT a.replica, a.local_seq, a.worker_id, w.login, a.device_time, a.server_time, a.action, "
-                + "a.record_type, a.record_id, a.detail FROM srv_audit a JOIN srv_worker w ON w.id = a.worker_id WHERE 1 = 1");
+                + "a.record_type, a.record_id, a.detail FROM srv_audit a LEFT JOIN srv_worker w ON w.id = a.worker_id WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (s.role() == Role.SUPERVISOR) {
             if (s.sectors().isEmpty()) sql.append(" AND 1 = 0");

@@ -86,7 +86,9 @@ final class Pull {
         Map<String, Event> latest = new HashMap<>();
         Map<String, Long> lastGrant = new HashMap<>();
         if (!events.isEmpty() || !recs.isEmpty()) {
-            for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? ORDER BY pos", w, from, high)) {
+            // a purge never supersedes a grant or evict, nor is superseded: it only evicts what it erased
+            for (Record r : ctx.fetch("SELECT household_id, pos, kind FROM srv_scope_event WHERE worker_id = ? AND pos > ? AND pos <= ? "
+                    + "AND kind <> 'purge' ORDER BY pos", w, from, high)) {
                 Event e = new Event(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class));
                 latest.put(e.household(), e);
                 if (e.kind().equals("grant")) lastGrant.put(e.household(), e.pos());
@@ -112,6 +114,14 @@ final class Pull {
                     Long g = lastGrant.get(r.householdId());
                     if (g != null && g > r.sv()) continue; // the household's grant sends it
                     upsertWithAncestors(group, sent, r, parents, s.role());
+                } else if (o instanceof Event e && e.kind().equals("purge")) {
+                    for (String[] gone : Purge.evicted(ctx, e.household(), e.pos(), s.role() == Role.SMS)) {
+                        ObjectNode ev = group.addObject();
+                        ev.put("kind", "evict");
+                        ev.put("type", gone[0]);
+                        ev.put("id", gone[1]);
+                        ev.put("purged", true); // an addition to SYNC.md: erased on the server, the laptop keeps no trace either
+                    }
                 } else if (o instanceof Event e) {
                     Event last = latest.get(e.household());
                     if (last != null && last.pos() > e.pos()) continue; // superseded by a later grant or evict

@@ -198,6 +198,7 @@ final class Push {
                 for (var it = patch.fieldNames(); it.hasNext(); ) if (type.hiddenFrom(it.next(), s.role())) return rejected("forbidden");
             }
             ServerRecord cur = ServerRecord.load(ctx, id);
+            if (cur == null && Purge.purged(ctx, id)) return rejected("forbidden"); // erased (RGPD): never comes back
             if (op.equals("create")) return create(cur);
             if (cur == null) return rejectedCreate(id) ? rejected("dependency_failed") : rejected("unknown");
             if (cur.type() != type) return rejected("invalid");

@@ -24,9 +24,20 @@ import java.util.Set;
  * <li>{@code organisation DIR} — adds or updates the sectors and workers of {@code DIR/organisation.json}
  * (no password: each account gets one with {@code password}).</li>
  * <li>{@code password LOGIN --password-file FILE} — sets an account's password (policy checked).</li>
- * <li>{@code revoke LOGIN} — the account can no longer log in; its tokens stop working at once.</li>
+ * <li>{@code revoke LOGIN [--no-final-push] [--final-push-days N]} — the account can no longer log in; its
+ * tokens stop working at once (401 REVOKED), except that each of its laptops may still send its
+ * pending changes once, within N days (7 by default), before it wipes itself (security-002).</li>
+ * <li>{@code revoke-device DEVICE_ID [--no-final-push] [--final-push-days N]} — the same for one laptop
+ * (its device id, see {@code devices}); the accounts stay valid elsewhere.</li>
+ * <li>{@code devices LOGIN} — the devices an account logged in from: device id, name, replica, revocation.</li>
  * <li>{@code assign HOUSEHOLD --sector ID [--referents ID,ID]} — moves a household; laptops that lose
  * it receive an evict, those that gain it an upsert.</li>
+ * <li>{@code purge household|person ID --reason TEXT [--by LOGIN]} — RGPD erasure: the record and
+ * everything under it keep only their type and id; every laptop that holds them receives an evict.
+ * The reason goes to the audit trail: an administrative reason, never personal data.</li>
+ * <li>{@code retention [--years N] [--dry-run] [--by LOGIN]} — purges the household files with no open
+ * plan and no change for N years (default: the setting, 5 unless changed); {@code --dry-run} lists them.</li>
+ * <li>{@code retention-years N} — changes the retention setting.</li>
  * </ul>
  */
 public final class ServerAdminCommand implements Subcommand {
@@ -37,14 +48,22 @@ public final class ServerAdminCommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "server-admin --db URL (organisation DIR | password LOGIN --password-file FILE | revoke LOGIN | assign HOUSEHOLD --sector ID [--referents ID,ID])";
+        return "server-admin --db URL (organisation DIR | password LOGIN --password-file FILE | revoke LOGIN | revoke-device DEVICE_ID | devices LOGIN"
+                + " | assign HOUSEHOLD --sector ID [--referents ID,ID]"
+                + " | purge household|person ID --reason TEXT [--by LOGIN] | retention [--years N] [--dry-run] [--by LOGIN] | retention-years N)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of(), Set.of("--db", "--password-file", "--sector", "--referents"));
+        Args a = Args.parse(args, Set.of("--dry-run", "--no-final-push"),
+                Set.of("--db", "--password-file", "--sector", "--referents", "--reason", "--by", "--years", "--final-push-days"));
         List<String> pos = a.positional();
-        if (pos.size() != 2) throw new Args.UsageException("an action and its argument are expected");
+        int arity = pos.isEmpty() ? 2 : switch (pos.get(0)) {
+            case "retention" -> 1;
+            case "purge" -> 3;
+            default -> 2;
+        };
+        if (pos.size() != arity) throw new Args.UsageException("an action and its argument are expected");
         try (ServerDb db = new ServerDb(a.require("--db"))) {
             SyncApi api = new SyncApi(db, ServerConfig.defaults());
             Admin admin = new Admin(api);
@@ -94,25 +113,52 @@ public final class ServerAdminCommand implements Subcommand {
                     out.println("password set");
                 }
                 case "revoke" -> {
-                    int n = db.tx(ctx -> {
-                        int k = ctx.execute("UPDATE srv_worker SET active = 0 WHERE login = ?", pos.get(1));
-                        ctx.execute("DELETE FROM srv_session WHERE worker_id IN (SELECT id FROM srv_worker WHERE login = ?)", pos.get(1));
-                        return k;
-                    });
-                    if (n == 0) {
+                    // Tokens are kept: a laptop using one learns of the revocation (401 REVOKED) and wipes itself.
+                    int n = new Revocations(api).revokeWorker(pos.get(1), finalPush(a));
+                    if (n < 0) {
                         err.println("no such account");
                         return 1;
                     }
-                    out.println("account revoked");
+                    out.println("account revoked (" + n + " device(s)" + (finalPush(a).isZero() ? ", no final push" : "") + ")");
+                }
+                case "revoke-device" -> {
+                    int n = new Revocations(api).revokeDevice(pos.get(1), finalPush(a));
+                    out.println("device revoked (" + n + " account(s) on it" + (finalPush(a).isZero() ? ", no final push" : "") + ")");
+                }
+                case "devices" -> {
+                    List<Revocations.Device> ds = new Revocations(api).devices(pos.get(1));
+                    if (ds == null) {
+                        err.println("no such account");
+                        return 1;
+                    }
+                    for (Revocations.Device d : ds)
+                        out.println(d.deviceId() + "\t" + d.replica() + "\t" + d.name() + (d.revoked().isEmpty() ? "" : "\t" + d.revoked()));
                 }
                 case "assign" -> {
                     List<String> refs = a.get("--referents").map(s -> List.of(s.split(","))).orElse(null);
                     admin.assign(pos.get(1), a.require("--sector"), refs, null);
                     out.println("household assigned");
                 }
+                case "purge", "retention", "retention-years" -> {
+                    return RetentionAdmin.run(api, pos, a, out, err);
+                }
                 default -> throw new Args.UsageException("unknown action " + pos.get(0));
             }
         }
         return 0;
+    }
+
+    /** The final push window of a revocation: none with --no-final-push, else --final-push-days (default 7). */
+    private static java.time.Duration finalPush(Args a) {
+        if (a.flag("--no-final-push")) return java.time.Duration.ZERO;
+        String days = a.get("--final-push-days").orElse(null);
+        if (days == null) return Revocations.DEFAULT_FINAL_PUSH;
+        try {
+            int d = Integer.parseInt(days);
+            if (d < 0 || d > 365) throw new NumberFormatException();
+            return java.time.Duration.ofDays(d);
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--final-push-days expects a number of days from 0 to 365");
+        }
     }
 }

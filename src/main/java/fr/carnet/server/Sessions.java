@@ -42,7 +42,8 @@ final class Sessions {
         });
         Record w = api.db().tx(ctx -> ctx.fetchOne(
                 "SELECT id, login, display_name, role, pw_hash, pw_salt, pw_iterations, active FROM srv_worker WHERE login = ?", loginName));
-        boolean ok = w != null && w.get("active", Integer.class) != 0 && Passwords.verify(password.asText().toCharArray(),
+        // The password is checked for a revoked account too: who proves it learns of the revocation (REVOKED).
+        boolean ok = w != null && Passwords.verify(password.asText().toCharArray(),
                 w.get("pw_salt", String.class), w.get("pw_hash", String.class), w.get("pw_iterations", Integer.class) == null ? 0 : w.get("pw_iterations", Integer.class));
         if (!ok) {
             api.db().tx(ctx -> {
@@ -57,6 +58,12 @@ final class Sessions {
         String name = deviceName;
         return api.db().tx(ctx -> {
             Record r = ctx.fetchOne("SELECT replica FROM srv_replica WHERE device_id = ? AND worker_id = ?", deviceId, workerId);
+            // A revoked account or device gets no token, but a revoked replica in its final push does (security-002).
+            Revocations.State rev = r == null ? null : Revocations.state(ctx, r.get(0, String.class));
+            boolean active = w.get("active", Integer.class) != 0;
+            if (rev != null || !active || Revocations.deviceRevoked(ctx, deviceId)) {
+                if (rev == null || !rev.allowanceOpen(now)) throw Revocations.refusal(false);
+            }
             String replica;
             if (r != null) replica = r.get(0, String.class);
             else {

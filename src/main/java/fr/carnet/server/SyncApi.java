@@ -35,6 +35,7 @@ public final class SyncApi {
     private final byte[] cursorKey;
     private final Push push;
     private final Pull pull;
+    private final Revocations revocations;
 
     public SyncApi(ServerDb db, ServerConfig config) {
         this.db = db;
@@ -42,6 +43,7 @@ public final class SyncApi {
         this.cursorKey = db.tx(SyncApi::cursorKey);
         this.push = new Push(this);
         this.pull = new Pull(this);
+        this.revocations = new Revocations(this);
     }
 
     /** The database this API serves. */
@@ -86,9 +88,10 @@ public final class SyncApi {
                 return WireResponse.json(200, n);
             }
             if (p.equals("/api/v1/session") && m.equals("POST")) return new Sessions(this).login(req);
-            Session s = authenticate(req);
+            Auth auth = authenticateWithRevocation(req);
+            Session s = auth.session();
             return switch (m + " " + p) {
-                case "POST /api/v1/sync/push" -> push.push(syncer(s), req.body());
+                case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());
                 case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
                 case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
                 case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
@@ -121,21 +124,43 @@ public final class SyncApi {
     }
 
     Session authenticate(WireRequest req) {
+        return authenticateWithRevocation(req).session();
+    }
+
+    /** A token's session, and whether it is a revoked replica's final push (security-002). */
+    private record Auth(Session session, boolean finalPush) {}
+
+    /** Requests a revoked replica may still make while its final push allowance is open. */
+    private static final Set<String> FINAL_PUSH_REQUESTS = Set.of("POST /api/v1/sync/push", "POST /api/v1/audit");
+
+    private Auth authenticateWithRevocation(WireRequest req) {
         String h = req.header("authorization");
         if (h == null || !h.startsWith("Bearer ") || h.length() > 200) throw new ApiException(401, "UNAUTHORIZED", "missing or bad token");
         String digest = Passwords.digest(h.substring(7).trim());
         long now = config.clock().millis();
         return db.tx(ctx -> {
-            String[] r = Sql.query(ctx, "SELECT s.worker_id, s.replica, s.expires_at, w.role, w.active FROM srv_session s "
-                    + "JOIN srv_worker w ON w.id = s.worker_id WHERE s.token_hash = ?", rs -> rs.next() && rs.getLong(3) > now && rs.getInt(5) != 0
-                    ? new String[] {rs.getString(1), rs.getString(2), rs.getString(4)} : null, digest);
+            Object[] r = Sql.query(ctx, "SELECT s.worker_id, s.replica, s.expires_at, w.role, w.active, v.final_push_until, v.final_push_at FROM srv_session s "
+                    + "JOIN srv_worker w ON w.id = s.worker_id LEFT JOIN srv_revoked_replica v ON v.replica = s.replica WHERE s.token_hash = ?",
+                    rs -> {
+                        if (!rs.next() || rs.getLong(3) <= now) return null;
+                        long until = rs.getLong(6);
+                        boolean revoked = !rs.wasNull();
+                        rs.getLong(7);
+                        boolean closed = !rs.wasNull();
+                        return new Object[] {rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5) != 0, revoked,
+                                revoked && !closed && until > now};
+                    }, digest);
             if (r == null) throw new ApiException(401, "UNAUTHORIZED", "missing, expired or unknown token");
+            boolean revoked = (Boolean) r[4], allowance = (Boolean) r[5];
+            if (revoked && !(allowance && FINAL_PUSH_REQUESTS.contains(req.method() + " " + req.path()))) throw Revocations.refusal(allowance);
+            if (!revoked && !(Boolean) r[3]) throw new ApiException(401, "UNAUTHORIZED", "missing, expired or unknown token");
+            String workerId = (String) r[0];
             Set<String> sectors = Sql.query(ctx, "SELECT sector_id FROM srv_worker_sector WHERE worker_id = ?", rs -> {
                 Set<String> out = new HashSet<>();
                 while (rs.next()) out.add(rs.getString(1));
                 return out;
-            }, r[0]);
-            return new Session(r[0], Role.valueOf(r[2]), r[1], sectors);
+            }, workerId);
+            return new Auth(new Session(workerId, Role.valueOf((String) r[2]), (String) r[1], sectors), revoked);
         });
     }
 

@@ -91,12 +91,25 @@ public final class HouseholdFileQueries {
 
     /** The visits planned from {@code from} (inclusive) to {@code to} (exclusive), by time. */
     public static List<AgendaItem> agenda(DSLContext ctx, LocalDate from, LocalDate to, Role role) {
+        return agenda(ctx, from, to, role, null);
+    }
+
+    /**
+     * The visits of the week that are this worker's: planned by them (the visit's author) or of a
+     * household they are a referent of. {@code workerId} null: every visit in scope.
+     */
+    public static List<AgendaItem> agenda(DSLContext ctx, LocalDate from, LocalDate to, Role role, String workerId) {
         List<AgendaItem> out = new ArrayList<>();
+        String mine = workerId == null ? "" : " AND (v.author_id = ? OR h.referent_ids LIKE ?)";
+        List<Object> args = new ArrayList<>(List.of(from.toString(), to.toString()));
+        if (workerId != null) {
+            args.add(workerId);
+            args.add("%\"" + workerId + "\"%");
+        }
         for (Record r : ctx.fetch("""
                 SELECT v.id AS vid, h.label AS hlabel, h.address AS haddr FROM visit v JOIN household h ON h.id = v.household_id
-                WHERE v.deleted = 0 AND h.deleted = 0 AND substr(v.planned_at, 1, 10) >= ? AND substr(v.planned_at, 1, 10) < ?
-                ORDER BY v.planned_at
-                """, from.toString(), to.toString())) {
+                WHERE v.deleted = 0 AND h.deleted = 0 AND substr(v.planned_at, 1, 10) >= ? AND substr(v.planned_at, 1, 10) < ?"""
+                + mine + "\nORDER BY v.planned_at", args.toArray())) {
             StoredRecord visit = RecordRepository.find(ctx, RecordType.VISIT, r.get("vid", String.class)).orElseThrow();
             String addr = r.get("haddr", String.class);
             out.add(new AgendaItem(strip(visit, role), r.get("hlabel", String.class), addr == null ? Json.object() : Json.read(addr)));

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The laptop's side of the session: logs in with the worker's credentials and this device's id,
- * keeps the bearer token, and logs in again when the server answers 401 (expired token).
+ * keeps the bearer token, and logs in again when the server answers 401 (expired token). A
+ * {@code 401 REVOKED} is never retried: it throws {@link RevokedException} (security-002).
  */
 public final class SyncClient {
     private final Transport transport;
@@ -37,6 +38,7 @@ public final class SyncClient {
         b.putObject("device").put("id", deviceId).put("name", deviceName);
         WireResponse r = transport.exchange(new WireRequest("POST", "/api/v1/session", Map.of(), Map.of(),
                 Json.write(b).getBytes(StandardCharsets.UTF_8), null));
+        if (RevokedException.isRevoked(r)) throw RevokedException.from(r);
         if (r.status() == 401) throw new SyncException("sync.error.auth", null);
         if (r.status() == 429) throw new SyncException("sync.error.busy", null, r.header("retry-after"));
         if (r.status() != 200) throw new SyncException("sync.error.protocol", null, r.status());
@@ -64,6 +66,7 @@ public final class SyncClient {
             Map<String, String> h = new HashMap<>();
             h.put("authorization", "Bearer " + token);
             WireResponse r = transport.exchange(new WireRequest(method, path, query, h, bytes, null));
+            if (RevokedException.isRevoked(r)) throw RevokedException.from(r);
             if (r.status() != 401 || attempt > 0) return r;
             token = null;
         }

@@ -92,6 +92,8 @@ public final class SyncEngine {
             return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
         } catch (IOException e) {
             throw new SyncException("sync.error.network", e);
+        } catch (RevokedException e) {
+            throw revoked(e, t, progress);
         }
     }
 
@@ -115,6 +117,34 @@ public final class SyncEngine {
 
     private int heldConflicts() {
         return store.read(ctx -> ctx.fetchCount(ctx.selectOne().from("sync_conflict")));
+    }
+
+    /**
+     * The server withdrew this device or its worker (security-002). If it still takes this
+     * laptop's pending changes, they are pushed (with the audit trail), then the final push is
+     * closed; a network failure on the way keeps everything for the next try. The answer is a
+     * {@code sync.error.revoked} exception: the caller then wipes the store ({@code LocalWipe}).
+     */
+    private SyncException revoked(RevokedException e, Tally t, SyncProgress progress) {
+        if (e.finalPushAllowed()) {
+            try {
+                progress.progress("sync.phase.finalPush", t.sent, t.received);
+                pushAll(t, progress);
+                AuditUploader.upload(store, client);
+                ObjectNode close = Json.object();
+                close.put("replica", replica());
+                close.putArray("mutations");
+                close.put("final", true);
+                WireResponse r = client.call("POST", "/api/v1/sync/push", Map.of(), close);
+                if (r.status() != 200) return failure(r);
+            } catch (RevokedException closed) {
+                // the allowance ended meanwhile (its window, or another copy of this store): nothing more can go
+            } catch (IOException io) {
+                return new SyncException("sync.error.network", io);
+            }
+        }
+        int unsent = store.read(ChangeJournal::pendingCount);
+        return unsent > 0 ? new SyncException(SyncException.REVOKED_UNSENT, null, unsent) : new SyncException(SyncException.REVOKED, null, t.sent);
     }
 
     private static final class Tally {
@@ -525,14 +555,35 @@ public final class SyncEngine {
 
     /** Removes a record and everything under it from this laptop (evict, or a create the server refused). */
     private void remove(DSLContext ctx, RecordType type, String id) {
+        remove(ctx, type, id, false);
+    }
+
+    /**
+     * An evict marked {@code purged} (the record was erased on the server, RGPD) also leaves no
+     * trace of it here: its journal entries (already pushed: an evict waits for pending ones; refused
+     * ones included), its merge notes and the drafts typed for it go too. Search index rows go with
+     * the rows (triggers), and the indexes are compacted after the page. A plain evict (the record
+     * left this worker's scope) keeps the journal, so a refused change can still be read.
+     */
+    private void remove(DSLContext ctx, RecordType type, String id, boolean purged) {
         for (RecordType child : RecordType.values()) {
             if (child.parentType() != type) continue;
             String col = RecordRepository.table(child).getName() + "." + columnOf(child.parentField());
-            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class));
+            for (Record r : ctx.fetch("SELECT id FROM " + child.table() + " WHERE " + col + " = ?", id)) remove(ctx, child, r.get(0, String.class), purged);
         }
         RecordRepository.evict(ctx, type, id);
         ctx.execute("DELETE FROM sync_shadow WHERE record_type = ? AND record_id = ?", type.wire(), id);
         ctx.execute("DELETE FROM sync_conflict WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        if (!purged) return;
+        ctx.execute("DELETE FROM change_journal WHERE record_type = ? AND record_id = ? AND status <> 'PENDING'", type.wire(), id);
+        ctx.execute("DELETE FROM sync_merge_log WHERE record_type = ? AND record_id = ?", type.wire(), id);
+        ctx.execute("DELETE FROM draft WHERE instr(k, ?) > 0", id);
+    }
+
+    /** After a purge, the search indexes are rewritten so that no token of a removed row stays in them. */
+    private static void compactSearch(DSLContext ctx) {
+        ctx.execute("INSERT INTO person_fts(person_fts) VALUES ('optimize')");
+        ctx.execute("INSERT INTO household_fts(household_fts) VALUES ('optimize')");
     }
 
     private static String columnOf(String wire) {
@@ -784,7 +835,7 @@ public final class SyncEngine {
         Map<RecordType, Map<String, Local>> held = new java.util.EnumMap<>(RecordType.class);
         for (var e : ids.entrySet()) held.put(e.getKey(), locals(ctx, e.getKey(), e.getValue()));
         PageWrites w = new PageWrites();
-        boolean stale = false;
+        boolean stale = false, erased = false;
         int n = 0;
         for (JsonNode c : changes) {
             boolean evict = c.path("kind").asText().equals("evict");
@@ -795,7 +846,9 @@ public final class SyncEngine {
                 w.claimed.add(type.get().wire() + ":" + id);
                 w.flush(ctx);
                 if (evict) {
-                    remove(ctx, type.get(), id);
+                    boolean purged = c.path("purged").asBoolean(false);
+                    remove(ctx, type.get(), id, purged);
+                    erased |= purged;
                     stale = true;
                     n++;
                 } else if (applyOne(ctx, type.get(), (ObjectNode) c.get("record"))) n++;
@@ -810,6 +863,7 @@ public final class SyncEngine {
             w.add(type.get(), held(type.get(), rec, local), local != null);
         }
         w.flush(ctx);
+        if (erased) compactSearch(ctx);
         return n;
     }
 

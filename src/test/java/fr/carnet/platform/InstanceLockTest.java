@@ -15,13 +15,50 @@ class InstanceLockTest {
     void aSecondInstanceOnTheSameDataFolderIsRefusedUntilTheFirstCloses() throws Exception {
         Optional<InstanceLock> first = InstanceLock.acquire(dir);
         assertThat(first).isPresent();
-        first.get().publishPort(51234);
         assertThat(InstanceLock.acquire(dir)).isEmpty();
-        assertThat(InstanceLock.publishedPort(dir)).contains(51234);
         first.get().close();
         try (InstanceLock again = InstanceLock.acquire(dir).orElseThrow()) {
             assertThat(again.file()).exists();
         }
+    }
+
+    @Test
+    void aSecondStartAsksTheFirstToComeForwardOverTheLoopbackSocket() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger shown = new java.util.concurrent.atomic.AtomicInteger();
+        try (InstanceLock first = InstanceLock.acquire(dir).orElseThrow()) {
+            int port = first.listen(shown::incrementAndGet);
+            Path published = dir.resolve(InstanceLock.INSTANCE_FILE);
+            assertThat(Files.readString(published)).startsWith(port + " ").hasSizeGreaterThan(40);
+            if (Files.getFileAttributeView(published, java.nio.file.attribute.PosixFileAttributeView.class) != null)
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(published))).isEqualTo("rw-------");
+
+            // The second start finds the lock taken, and wakes the first one.
+            assertThat(InstanceLock.acquire(dir)).isEmpty();
+            assertThat(InstanceLock.signalRunning(dir)).isTrue();
+            assertThat(shown).hasValue(1);
+
+            // Someone who does not know the token gets no answer and changes nothing.
+            assertThat(InstanceLock.send(port, "0".repeat(64))).isFalse();
+            assertThat(InstanceLock.send(port, "")).isFalse();
+            assertThat(InstanceLock.send(port, "x".repeat(5000))).isFalse();
+            assertThat(shown).hasValue(1);
+
+            // The listener still serves the real owner afterwards.
+            assertThat(InstanceLock.signalRunning(dir)).isTrue();
+            assertThat(shown).hasValue(2);
+        }
+        // Closed: the published port is gone and nobody answers.
+        assertThat(dir.resolve(InstanceLock.INSTANCE_FILE)).doesNotExist();
+        assertThat(InstanceLock.signalRunning(dir)).isFalse();
+        assertThat(shown).hasValue(2);
+    }
+
+    @Test
+    void aStaleInstanceFileIsHarmless() throws Exception {
+        Files.writeString(dir.resolve(InstanceLock.INSTANCE_FILE), "not a port");
+        assertThat(InstanceLock.signalRunning(dir)).isFalse();
+        Files.writeString(dir.resolve(InstanceLock.INSTANCE_FILE), "1 abc");
+        assertThat(InstanceLock.signalRunning(dir)).isFalse();
     }
 
     @Test

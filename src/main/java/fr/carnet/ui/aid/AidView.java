@@ -18,7 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** A new aid request. */
+/** An aid request, new or changed in place; what is typed is kept as a draft. */
 public final class AidView implements DeskScreen {
     private final AidViewModel vm;
     private final Navigator nav;
@@ -29,7 +29,7 @@ public final class AidView implements DeskScreen {
     public AidView(AidViewModel vm, Navigator nav, String householdTitle) {
         this.vm = vm;
         this.nav = nav;
-        this.title = Messages.get("desk.aid.title", householdTitle);
+        this.title = Messages.get(vm.editing() ? "desk.aid.editTitle" : "desk.aid.title", householdTitle);
         Formats f = Formats.current();
         FormBuilder fb = new FormBuilder();
         kind = fb.row("kind", "desk.aid.kind", new TextField());
@@ -46,6 +46,7 @@ public final class AidView implements DeskScreen {
         req.textProperty().bindBidirectional(vm.requestedOnProperty());
         req.setMaxWidth(200);
         ComboBox<AidDecision> decision = fb.row("decision", "desk.aid.decision", Ui.enumCombo(AidDecision.class, false));
+        decision.setId("aid-decision");
         decision.valueProperty().bindBidirectional(vm.decisionProperty());
         decision.setMaxWidth(200);
         TextField dec = fb.row("decidedOn", "desk.aid.decidedOn", new TextField());
@@ -59,10 +60,19 @@ public final class AidView implements DeskScreen {
         Button save = Ui.button("desk.form.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, e -> save());
         save.setId("aid-save");
         save.getStyleClass().add(Styles.ACCENT);
-        Button cancel = Ui.button("desk.form.cancel", null, e -> nav.closeCurrent());
-        root = new VBox(8, Ui.heading(title), fb.build(), general, new HBox(8, save, cancel));
+        Button cancel = Ui.button("desk.form.cancel", null, e -> {
+            vm.discardDraft();
+            nav.closeCurrent();
+        });
+        cancel.setId("aid-cancel");
+        HBox actions = new HBox(8, save, cancel, Ui.draftStatus(vm.draftStatusProperty()));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox head = new HBox(12, Ui.heading(title), Ui.syncBadge(vm.syncStateProperty()));
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(8, head, fb.build(), general, actions);
         root.setPadding(new Insets(16));
         root.setMaxWidth(640);
+        vm.open();
     }
 
     @Override
@@ -71,6 +81,16 @@ public final class AidView implements DeskScreen {
             nav.changed();
             nav.closeCurrent();
         });
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDraft();
+    }
+
+    @Override
+    public String householdId() {
+        return vm.householdId();
     }
 
     @Override

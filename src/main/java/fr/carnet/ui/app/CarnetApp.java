@@ -16,6 +16,10 @@ import fr.carnet.ui.sync.SyncViewModel;
 import fr.carnet.ui.unlock.UnlockView;
 import fr.carnet.ui.unlock.UnlockViewModel;
 import fr.carnet.ui.lock.DeskLock;
+import fr.carnet.security.LocalWipe;
+import fr.carnet.ui.recovery.RecoveryView;
+import fr.carnet.ui.recovery.RecoveryViewModel;
+import fr.carnet.ui.recovery.RevokedView;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -46,6 +50,8 @@ public final class CarnetApp extends Application {
     private DeskLock deskLock;
     /** The session signed in by the first-run sync, carried into the desk once (memory only). */
     private fr.carnet.ui.sync.SyncGateway firstSession;
+    /** The local demo server of the demo store (created on first use; stopped when the desk closes). */
+    private fr.carnet.ui.demo.DemoServerViewModel demoServer;
 
     @Override
     public void start(Stage stage) {
@@ -71,12 +77,20 @@ public final class CarnetApp extends Application {
         }
         stage.setTitle(Messages.get("app.title"));
         if (!lockDataFolder()) {
-            show(alreadyRunning());
+            Label message = Ui.label("desk.app.alreadyRunning");
+            show(alreadyRunning(message));
             stage.show();
+            wakeFirstInstance(message);
             return;
         }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
+        if (LocalWipe.pending(options.store())) {
+            // A wipe after a revocation was cut short: finish it before anything else (no key needed).
+            showRevoked(null, "");
+            stage.show();
+            return;
+        }
         if (options.demo()) {
             show(preparing());
             Tasks.create(() -> {
@@ -112,7 +126,7 @@ public final class CarnetApp extends Application {
                         showUnlock(ctx -> firstSync(ctx, choice));
                     }
                 });
-        show(new FirstRunView(vm));
+        show(new FirstRunView(vm, demoServer()));
     }
 
     /** The new store is open: its first sync, with progress; on failure, retry or go on offline. */
@@ -125,6 +139,7 @@ public final class CarnetApp extends Application {
                 });
         sync.passwordProperty().set(new String(choice.password()));
         java.util.Arrays.fill(choice.password(), '\0');
+        sync.setOnRevoked(se -> revoked(ctx, se));
         show(new FirstSyncView(sync, () -> {
             firstSession = sync.session();
             mount(ctx);
@@ -149,15 +164,42 @@ public final class CarnetApp extends Application {
         try {
             java.nio.file.Path folder = options.store().toAbsolutePath().getParent();
             instanceLock = fr.carnet.platform.InstanceLock.acquire(folder).orElse(null);
-            return instanceLock != null;
+            if (instanceLock == null) return false;
+            try {
+                instanceLock.listen(() -> Platform.runLater(this::bringForward));
+            } catch (java.io.IOException e) {
+                LOG.warn("A second start will not be able to bring this window forward: {}", e.getClass().getSimpleName());
+            }
+            return true;
         } catch (java.io.IOException e) {
             LOG.warn("Could not take the instance lock: {}", e.getClass().getSimpleName());
             return true;
         }
     }
 
-    private Parent alreadyRunning() {
-        Label l = Ui.label("desk.app.alreadyRunning");
+    /** A second start asked for this window: out of the taskbar and in front. */
+    private void bringForward() {
+        LOG.info("A second start asked for this window");
+        if (stage.isIconified()) stage.setIconified(false);
+        if (!stage.isShowing()) stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
+    /** The second start asks the first to come forward (off the FX thread); if it answers, says so and closes. */
+    private void wakeFirstInstance(Label message) {
+        java.nio.file.Path folder = options.store().toAbsolutePath().getParent();
+        Tasks.create(() -> fr.carnet.platform.InstanceLock.signalRunning(folder)).onSuccess(woken -> {
+            if (!woken) return;
+            message.setText(Messages.get("desk.app.broughtForward"));
+            PauseTransition close = new PauseTransition(Duration.seconds(4));
+            close.setOnFinished(e -> stage.close());
+            close.play();
+        }).start();
+    }
+
+    private Parent alreadyRunning(Label l) {
+        l.setId("already-running");
         l.setWrapText(true);
         javafx.scene.control.Button close = new javafx.scene.control.Button(Messages.get("desk.app.close"));
         close.setOnAction(e -> Platform.exit());
@@ -183,10 +225,16 @@ public final class CarnetApp extends Application {
     }
 
     private void showUnlock(Consumer<DeskContext> onUnlocked) {
+        showUnlock(onUnlocked, null);
+    }
+
+    private void showUnlock(Consumer<DeskContext> onUnlocked, String hint) {
         smokeTestExit();
         boolean first = !Store.exists(options.store());
         UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, onUnlocked);
         if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
+        else vm.setOnForgotPassphrase(this::showRecovery);
+        if (hint != null) vm.hintProperty().set(hint);
         show(new UnlockView(vm));
         stage.setTitle(Messages.get("app.title"));
     }
@@ -208,6 +256,12 @@ public final class CarnetApp extends Application {
             settingsSave.playFromStart();
         };
         main = new MainView(ctx, settings, onSettings);
+        if (options.demo()) {
+            fr.carnet.ui.demo.DemoServerViewModel demo = demoServer();
+            main.setSyncExtra(() -> new fr.carnet.ui.demo.DemoServerPane(demo, false));
+            if (demo.running()) pointSyncAt(main.syncViewModel(), demo.urlProperty().get(), demo.login());
+        }
+        main.syncViewModel().setOnRevoked(se -> revoked(ctx, se));
         if (firstSession != null) {
             main.syncViewModel().resume(firstSession);
             firstSession = null;
@@ -236,6 +290,97 @@ public final class CarnetApp extends Application {
         main.focusSearch();
     }
 
+    private fr.carnet.ui.demo.DemoServerViewModel demoServer() {
+        if (demoServer == null) {
+            java.nio.file.Path folder = (options.demo() ? options.store() : DemoStore.defaultFile()).toAbsolutePath().getParent();
+            String login = options.login() != null ? options.login() : DemoStore.DEMO_LOGIN;
+            demoServer = new fr.carnet.ui.demo.DemoServerViewModel(
+                    fr.carnet.ui.demo.DemoServerViewModel.Starter.standard(folder.resolve("carnet-demo-server.db"), DemoStore.sampleDataDir()),
+                    Tasks.INSTANCE, login, (url, who) -> {
+                        // The desk's sync settings point at the demo server (saved, like any server choice).
+                        settings.setServer(url, who);
+                        settingsSave.playFromStart();
+                        if (main != null) pointSyncAt(main.syncViewModel(), url, who);
+                    });
+        }
+        return demoServer;
+    }
+
+    /** Fills the sync form for the demo server (its documented password included), unless a session is open. */
+    private static void pointSyncAt(SyncViewModel sync, String url, String login) {
+        if (sync.connectedProperty().get()) return;
+        sync.serverUrlProperty().set(url);
+        sync.loginProperty().set(login);
+        sync.passwordProperty().set(fr.carnet.server.LocalDemoServer.PASSWORD);
+    }
+
+    /**
+     * « Phrase de passe oubliée ? »: after a login on the server the old store is set aside, then
+     * the first-run server path follows (a new passphrase, the first sync with its progress).
+     */
+    private void showRecovery() {
+        RecoveryViewModel vm = new RecoveryViewModel(options.store(), settings.serverUrl(), settings.serverLogin(),
+                RecoveryViewModel.LoginCheck.HTTP, Tasks.INSTANCE, Clock.systemDefaultZone(), new RecoveryViewModel.Listener() {
+                    @Override
+                    public void cancelled() {
+                        showUnlock();
+                    }
+
+                    @Override
+                    public void recovered(FirstRunViewModel.ServerChoice choice, java.nio.file.Path aside) {
+                        settings.setServer(choice.url(), choice.login());
+                        settingsSave.playFromStart();
+                        showUnlock(ctx -> firstSync(ctx, choice), Messages.get("security.recovery.newPassphrase", aside.getFileName().toString()));
+                    }
+                });
+        show(new RecoveryView(vm));
+    }
+
+    private boolean revoking;
+
+    /** The server withdrew this device or its worker; the final push is done: close everything and wipe. */
+    private void revoked(DeskContext ctx, fr.carnet.sync.SyncException se) {
+        if (revoking) return;
+        revoking = true;
+        LOG.warn("This device was withdrawn from service: wiping the local store");
+        if (deskLock != null) deskLock.detach();
+        if (main != null) main.dispose();
+        deskLock = null;
+        main = null;
+        context = null;
+        firstSession = null;
+        showRevoked(ctx.store(), se.getLocalizedMessage());
+    }
+
+    /** The whole window says the device was withdrawn, while (and after) the store, its key and the worker's login are erased. */
+    private void showRevoked(Store open, String detail) {
+        revoking = true;
+        javafx.beans.property.BooleanProperty wiping = new javafx.beans.property.SimpleBooleanProperty(true);
+        javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty(detail == null ? "" : detail);
+        // A new scene and no other window: no shortcut, dialog or popup of the desk stays reachable.
+        for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) if (w != stage) w.hide();
+        double width = scene == null ? 1200 : scene.getWidth(), height = scene == null ? 800 : scene.getHeight();
+        scene = new Scene(new RevokedView(wiping, text, Platform::exit), width, height);
+        stage.setScene(scene);
+        Theme.style(scene, settings.fontSize());
+        stage.setTitle(Messages.get("app.title"));
+        Settings s = settings;
+        s.setServer(s.serverUrl(), "");
+        Tasks.create(() -> {
+            try {
+                LocalWipe.wipe(open, options.store());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            s.save(Settings.file());
+            return null;
+        }).onSuccess(x -> wiping.set(false)).onError(e -> {
+            LOG.error("The wipe did not finish ({}); it resumes at the next start", e.getClass().getSimpleName());
+            wiping.set(false);
+            text.set(Messages.get("security.revoked.wipeFailed"));
+        }).start();
+    }
+
     private void show(Parent root) {
         if (scene == null) {
             scene = new Scene(root, 1200, 800);
@@ -248,6 +393,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (demoServer != null) demoServer.dispose();
         if (deskLock != null) deskLock.detach();
         if (main != null) main.dispose();
         if (instanceLock != null) {

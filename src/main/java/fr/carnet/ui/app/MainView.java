@@ -92,6 +92,7 @@ public final class MainView implements Navigator {
     private final ConflictsViewModel conflicts;
     private final OutboxViewModel outbox;
     private SyncHeader syncHeader;
+    private Supplier<Node> syncExtra;
 
     public MainView(DeskContext ctx, Settings settings, Consumer<Settings> onSettings) {
         this.ctx = ctx;
@@ -117,7 +118,7 @@ public final class MainView implements Navigator {
         caseload = new CaseloadView(caseloadVm, this);
         caseloadTab = tab(caseload, false);
         caseloadTab.setId("tab-caseload");
-        AgendaView agenda = new AgendaView(new AgendaViewModel(ctx), this);
+        AgendaView agenda = new AgendaView(new AgendaViewModel(ctx, new FxDebouncer(Duration.seconds(1))), this);
         agendaTab = tab(agenda, false);
         agendaTab.setId("tab-agenda");
         tabs.getTabs().addAll(caseloadTab, agendaTab);
@@ -272,13 +273,13 @@ public final class MainView implements Navigator {
     @Override
     public void newHousehold() {
         open("household:new:" + System.nanoTime(), () -> new PersonFormView(
-                new PersonFormViewModel(ctx, null, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, ""));
+                new PersonFormViewModel(ctx, null, new FxDebouncer(FxDebouncer.SEARCH_DELAY), draftDelay()), this, ""));
     }
 
     @Override
     public void addPerson(String hid) {
         withLabel(hid, l -> open("person:new:" + hid, () -> new PersonFormView(
-                new PersonFormViewModel(ctx, hid, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, l)));
+                new PersonFormViewModel(ctx, hid, new FxDebouncer(FxDebouncer.SEARCH_DELAY), draftDelay()), this, l)));
     }
 
     @Override
@@ -290,12 +291,12 @@ public final class MainView implements Navigator {
     @Override
     public void editPerson(String hid, String personId) {
         withLabel(hid, l -> open("person:" + personId, () -> new PersonFormView(
-                PersonFormViewModel.edit(ctx, hid, personId, new FxDebouncer(FxDebouncer.SEARCH_DELAY)), this, l)));
+                PersonFormViewModel.edit(ctx, hid, personId, new FxDebouncer(FxDebouncer.SEARCH_DELAY), draftDelay()), this, l)));
     }
 
     @Override
     public void editHousehold(String hid) {
-        withLabel(hid, l -> open("household:edit:" + hid, () -> new HouseholdFormView(new HouseholdFormViewModel(ctx, hid), this, l)));
+        withLabel(hid, l -> open("household:edit:" + hid, () -> new HouseholdFormView(new HouseholdFormViewModel(ctx, hid, draftDelay()), this, l)));
     }
 
     @Override
@@ -306,19 +307,35 @@ public final class MainView implements Navigator {
 
     @Override
     public void planVisit(String hid) {
-        withLabel(hid, l -> open("visit:new:" + hid, () -> new VisitPlanView(new VisitPlanViewModel(ctx, hid), this, l)));
+        withLabel(hid, l -> open("visit:new:" + hid, () -> new VisitPlanView(new VisitPlanViewModel(ctx, hid, draftDelay()), this, l)));
+    }
+
+    @Override
+    public void editVisit(String hid, String visitId) {
+        withLabel(hid, l -> open("visit:" + visitId, () -> new VisitPlanView(VisitPlanViewModel.edit(ctx, hid, visitId, draftDelay()), this, l)));
+    }
+
+    @Override
+    public void editAid(String hid, String aidId) {
+        if (!ctx.confidential()) return;
+        withLabel(hid, l -> open("aid:" + aidId, () -> new AidView(AidViewModel.edit(ctx, hid, aidId, draftDelay()), this, l)));
+    }
+
+    /** Forms write their draft a second after the last keystroke. */
+    private static FxDebouncer draftDelay() {
+        return new FxDebouncer(Duration.seconds(1));
     }
 
     @Override
     public void openPlan(String hid, String planId) {
         if (!ctx.confidential()) return;
-        withLabel(hid, l -> open("plan:" + (planId == null ? "new:" + hid : planId), () -> new PlanView(new PlanViewModel(ctx, hid, planId), this, l)));
+        withLabel(hid, l -> open("plan:" + (planId == null ? "new:" + hid : planId), () -> new PlanView(new PlanViewModel(ctx, hid, planId, draftDelay()), this, l)));
     }
 
     @Override
     public void newAid(String hid) {
         if (!ctx.confidential()) return;
-        withLabel(hid, l -> open("aid:new:" + hid, () -> new AidView(new AidViewModel(ctx, hid), this, l)));
+        withLabel(hid, l -> open("aid:new:" + hid, () -> new AidView(new AidViewModel(ctx, hid, draftDelay()), this, l)));
     }
 
     /** The supervisor's indicators, computed in the background over the supervisor's sectors with the team's references. */
@@ -373,7 +390,11 @@ public final class MainView implements Navigator {
 
     /** Opens the sync screen (connection, status, conflicts, outbox); {@code conflicts}: on the conflicts list. */
     public void openSync(boolean onConflicts) {
-        open("sync", () -> new SyncView(sync, conflicts, outbox));
+        open("sync", () -> {
+            SyncView v = new SyncView(sync, conflicts, outbox);
+            if (syncExtra != null) v.addToConnection(syncExtra.get());
+            return v;
+        });
         for (Tab t : tabs.getTabs()) {
             if (t.getUserData() instanceof SyncView v) {
                 if (onConflicts) v.showConflicts();
@@ -384,6 +405,11 @@ public final class MainView implements Navigator {
 
     public SyncViewModel syncViewModel() {
         return sync;
+    }
+
+    /** A section the sync screen shows under its connection card (the local demo server, on the demo store). */
+    public void setSyncExtra(Supplier<Node> extra) {
+        syncExtra = extra;
     }
 
     /** Stops the automatic sync (the window closes). */

@@ -21,6 +21,12 @@ public interface Navigator {
 
     void planVisit(String householdId);
 
+    /** Opens the visit form on a planned visit (day, time, purpose), filled with its current values. */
+    void editVisit(String householdId, String visitId);
+
+    /** Opens the aid form on an existing request, filled with its current values. */
+    void editAid(String householdId, String aidId);
+
     void openPlan(String householdId, String planId);
 
     void newAid(String householdId);

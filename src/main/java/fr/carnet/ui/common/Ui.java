@@ -66,6 +66,24 @@ public final class Ui {
         return l;
     }
 
+    /** The sync badge of a record being edited, following its state (empty until the record is read). */
+    public static Node syncBadge(javafx.beans.value.ObservableValue<SyncState> state) {
+        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane();
+        box.setId("edit-sync-state");
+        Runnable show = () -> box.getChildren().setAll(state.getValue() == null ? List.of() : List.of(syncBadge(state.getValue())));
+        state.addListener((o, a, b) -> show.run());
+        show.run();
+        return box;
+    }
+
+    /** Where a form says its draft was saved or restored. */
+    public static Label draftStatus(javafx.beans.value.ObservableStringValue status) {
+        Label l = muted("");
+        l.setId("draft-status");
+        l.textProperty().bind(status);
+        return l;
+    }
+
     /** A combo box over an enum, showing the bundle's names; {@code withEmpty} adds a blank choice first. */
     public static <E extends Enum<E>> ComboBox<E> enumCombo(Class<E> type, boolean withEmpty) {
         List<E> values = new java.util.ArrayList<>();

@@ -13,6 +13,7 @@ import fr.carnet.ui.common.RecordDiff;
 import fr.carnet.i18n.Messages;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.Debouncer;
+import fr.carnet.ui.common.FormDraft;
 import fr.carnet.ui.common.FormErrors;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.util.Json;
@@ -40,8 +41,8 @@ import javafx.collections.ObservableSet;
  * outcome, orientation partner. What is typed is kept as a draft in the store (a second after the
  * last change), so a closed window or a crash loses nothing; saving or discarding drops the draft.
  * A secretary's form has no summary or outcome.
- * In edit mode ({@link #edit}) the form loads the contact's current values, keeps no draft, and
- * saves only the fields that changed, through {@code Editor.update}.
+ * In edit mode ({@link #edit}) the form loads the contact's current values (then any draft of the
+ * edit on top) and saves only the fields that changed, through {@code Editor.update}.
  */
 public final class ContactViewModel {
     static final String FORM = "contact";
@@ -49,8 +50,7 @@ public final class ContactViewModel {
     private final String householdId;
     private final String contactId;
     private ObjectNode original;
-    private final String draftKey;
-    private final Debouncer draftDebouncer;
+    private final FormDraft draft;
     private final StringProperty date = new SimpleStringProperty("");
     private final StringProperty time = new SimpleStringProperty("");
     private final StringProperty duration = new SimpleStringProperty("");
@@ -61,9 +61,7 @@ public final class ContactViewModel {
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty orientedTo = new SimpleStringProperty("");
     private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final StringProperty draftStatus = new SimpleStringProperty("");
     private final FormErrors errors = new FormErrors();
-    private boolean restoring;
 
     public ContactViewModel(DeskContext ctx, String householdId, Debouncer draftDebouncer) {
         this(ctx, householdId, null, draftDebouncer);
@@ -78,19 +76,18 @@ public final class ContactViewModel {
         this.ctx = ctx;
         this.householdId = householdId;
         this.contactId = contactId;
-        this.draftKey = FORM + ":new:" + householdId;
-        this.draftDebouncer = draftDebouncer;
         OffsetDateTime now = OffsetDateTime.now(ctx.store().clock());
         date.set(Formats.current().date(now.toLocalDate()));
         time.set(String.format("%02d:%02d", now.getHour(), now.getMinute()));
+        this.draft = new FormDraft(ctx, FORM, contactId == null ? FORM + ":new:" + householdId : FORM + ":edit:" + contactId, draftDebouncer)
+                .text("date", date).text("time", time).text("duration", duration)
+                .choice("mode", ContactMode.class, mode).choice("request", RequestType.class, request)
+                .set("domains", InterventionDomain.class, domains).text("orientedTo", orientedTo);
+        if (ctx.confidential()) draft.text("summary", summary).text("outcome", outcome);
         List<Observable> all = List.of(date, time, duration, mode, request, domains, summary, outcome, orientedTo);
-        for (Observable o : all) o.addListener(x -> changed());
-    }
-
-    private void changed() {
-        if (restoring) return;
-        dirty.set(true);
-        if (!editing()) draftDebouncer.call(this::saveDraft);
+        for (Observable o : all) o.addListener(x -> {
+            if (draft.unsaved()) dirty.set(true);
+        });
     }
 
     /** Whether this form edits an existing contact. */
@@ -109,96 +106,51 @@ public final class ContactViewModel {
     public void load() {
         if (!editing()) return;
         ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.CONTACT, contactId)),
-                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.contact.missing"))),
+                r -> r.ifPresentOrElse(c -> {
+                    draft.quietly(() -> fill(c));
+                    draft.restore(found -> dirty.set(found));
+                }, () -> errors.setGeneral(Messages.get("desk.contact.missing"))),
                 errors::show);
     }
 
     private void fill(StoredRecord c) {
-        restoring = true;
-        try {
-            original = c.fields().deepCopy();
-            if (c.text("date") != null) {
-                var when = OffsetDateTime.parse(c.text("date")).atZoneSameInstant(ZoneId.systemDefault());
-                date.set(Formats.current().date(when.toLocalDate()));
-                time.set(String.format("%02d:%02d", when.getHour(), when.getMinute()));
-            }
-            duration.set(c.get("durationMinutes") == null ? "" : c.get("durationMinutes").asText());
-            mode.set(c.text("mode") == null ? null : ContactMode.valueOf(c.text("mode")));
-            request.set(c.text("request") == null ? null : RequestType.valueOf(c.text("request")));
-            domains.clear();
-            if (c.get("domains") != null) for (JsonNode n : c.get("domains")) domains.add(InterventionDomain.valueOf(n.asText()));
-            if (ctx.confidential()) {
-                summary.set(c.text("summary") == null ? "" : c.text("summary"));
-                outcome.set(c.text("outcome") == null ? "" : c.text("outcome"));
-            }
-            orientedTo.set(c.text("orientedTo") == null ? "" : c.text("orientedTo"));
-            dirty.set(false);
-        } finally {
-            restoring = false;
+        original = c.fields().deepCopy();
+        if (c.text("date") != null) {
+            var when = OffsetDateTime.parse(c.text("date")).atZoneSameInstant(ZoneId.systemDefault());
+            date.set(Formats.current().date(when.toLocalDate()));
+            time.set(String.format("%02d:%02d", when.getHour(), when.getMinute()));
         }
+        duration.set(c.get("durationMinutes") == null ? "" : c.get("durationMinutes").asText());
+        mode.set(c.text("mode") == null ? null : ContactMode.valueOf(c.text("mode")));
+        request.set(c.text("request") == null ? null : RequestType.valueOf(c.text("request")));
+        domains.clear();
+        if (c.get("domains") != null) for (JsonNode n : c.get("domains")) domains.add(InterventionDomain.valueOf(n.asText()));
+        if (ctx.confidential()) {
+            summary.set(c.text("summary") == null ? "" : c.text("summary"));
+            outcome.set(c.text("outcome") == null ? "" : c.text("outcome"));
+        }
+        orientedTo.set(c.text("orientedTo") == null ? "" : c.text("orientedTo"));
+        dirty.set(false);
     }
 
-    /** Restores a draft left by an earlier session, if there is one; in edit mode, loads the contact. */
+    /** Restores a draft left by an earlier session, if there is one; in edit mode, loads the contact first. */
     public void restoreDraft() {
         if (editing()) {
             load();
             return;
         }
-        ctx.async().run(() -> ctx.drafts().load(draftKey), d -> d.ifPresent(this::apply), e -> { });
-    }
-
-    private void apply(ObjectNode d) {
-        restoring = true;
-        try {
-            date.set(d.path("date").asText(date.get()));
-            time.set(d.path("time").asText(time.get()));
-            duration.set(d.path("duration").asText(""));
-            mode.set(d.hasNonNull("mode") ? ContactMode.valueOf(d.get("mode").asText()) : null);
-            request.set(d.hasNonNull("request") ? RequestType.valueOf(d.get("request").asText()) : null);
-            domains.clear();
-            for (JsonNode n : d.path("domains")) domains.add(InterventionDomain.valueOf(n.asText()));
-            if (ctx.confidential()) {
-                summary.set(d.path("summary").asText(""));
-                outcome.set(d.path("outcome").asText(""));
-            }
-            orientedTo.set(d.path("orientedTo").asText(""));
-            dirty.set(true);
-            draftStatus.set(Messages.get("desk.draft.restored"));
-        } finally {
-            restoring = false;
-        }
+        draft.restore(found -> {
+            if (found) dirty.set(true);
+        });
     }
 
     public void saveDraft() {
-        if (editing()) return;
-        ObjectNode d = Json.object();
-        d.put("date", date.get());
-        d.put("time", time.get());
-        d.put("duration", duration.get());
-        if (mode.get() != null) d.put("mode", mode.get().name());
-        if (request.get() != null) d.put("request", request.get().name());
-        var arr = d.putArray("domains");
-        for (InterventionDomain x : InterventionDomain.values()) if (domains.contains(x)) arr.add(x.name());
-        if (ctx.confidential()) {
-            d.put("summary", summary.get());
-            d.put("outcome", outcome.get());
-        }
-        d.put("orientedTo", orientedTo.get());
-        ctx.async().run(() -> {
-            ctx.drafts().save(draftKey, FORM, d);
-            return true;
-        }, ok -> draftStatus.set(Messages.get("desk.draft.saved")), e -> draftStatus.set(Messages.get("desk.draft.failed")));
+        draft.save();
     }
 
     public void discardDraft() {
-        if (editing()) {
-            dirty.set(false);
-            return;
-        }
-        ctx.async().run(() -> {
-            ctx.drafts().delete(draftKey);
-            return true;
-        }, ok -> dirty.set(false), e -> { });
+        draft.discard();
+        dirty.set(false);
     }
 
     /** Checks the form and builds the record's fields; empty (with messages under the fields) when it does not hold. */
@@ -245,10 +197,9 @@ public final class ContactViewModel {
             return;
         }
         ctx.async().run(() -> {
-            String id = ctx.editor().create(RecordType.CONTACT, f.get());
-            ctx.drafts().delete(draftKey);
-            return id;
+            return ctx.editor().create(RecordType.CONTACT, f.get());
         }, id -> {
+            draft.discard();
             dirty.set(false);
             onSaved.accept(id);
         }, errors::show);
@@ -262,13 +213,13 @@ public final class ContactViewModel {
         errors.show(RecordValidator.validate(RecordType.CONTACT, probe, ctx.today()));
         if (!errors.isEmpty()) return;
         if (changes.isEmpty()) {
-            dirty.set(false);
+            discardDraft();
             onSaved.accept(contactId);
             return;
         }
         ctx.async().run(() -> ctx.editor().update(RecordType.CONTACT, contactId, changes).id(), id -> {
             original = probe;
-            dirty.set(false);
+            discardDraft();
             onSaved.accept(id);
         }, errors::show);
     }
@@ -285,6 +236,6 @@ public final class ContactViewModel {
     public StringProperty outcomeProperty() { return outcome; }
     public StringProperty orientedToProperty() { return orientedTo; }
     public BooleanProperty dirtyProperty() { return dirty; }
-    public StringProperty draftStatusProperty() { return draftStatus; }
+    public StringProperty draftStatusProperty() { return draft.statusProperty(); }
     public FormErrors errors() { return errors; }
 }

@@ -19,6 +19,11 @@ import javafx.scene.layout.VBox;
 /** The welcome screen of a first start: connect to the service's server, or try the sample data. */
 public final class FirstRunView extends StackPane {
     public FirstRunView(FirstRunViewModel vm) {
+        this(vm, null);
+    }
+
+    /** {@code demoServer}: offered once the demo store is ready (null: no such option). */
+    public FirstRunView(FirstRunViewModel vm, fr.carnet.ui.demo.DemoServerViewModel demoServer) {
         getStyleClass().add("first-run-view");
         Label title = new Label(Messages.get("desk.firstRun.title"));
         title.getStyleClass().add(Styles.TITLE_1);
@@ -71,6 +76,23 @@ public final class FirstRunView extends StackPane {
         HBox preparing = new HBox(12, progress, Ui.label("desk.demo.preparing"));
         preparing.setAlignment(Pos.CENTER_LEFT);
 
+        // The demo store is ready: the local demo server, if wanted, then open the store.
+        Label readyTitle = new Label(Messages.get("desk.firstRun.demoReady"));
+        readyTitle.getStyleClass().add(Styles.TITLE_3);
+        readyTitle.setWrapText(true);
+        Label readyIntro = Ui.muted(Messages.get("desk.firstRun.demoReadyIntro"));
+        Button openDemo = Ui.button("desk.firstRun.openDemo", null, e -> vm.openDemo());
+        openDemo.setId("first-run-open-demo");
+        openDemo.setDefaultButton(true);
+        openDemo.getStyleClass().add(Styles.ACCENT);
+        VBox ready = new VBox(10, readyTitle, readyIntro);
+        if (demoServer != null) {
+            fr.carnet.ui.demo.DemoServerPane pane = new fr.carnet.ui.demo.DemoServerPane(demoServer, true);
+            pane.getStyleClass().add("first-run-demo-server");
+            ready.getChildren().add(pane);
+        }
+        ready.getChildren().add(openDemo);
+
         Label error = new Label();
         error.setId("first-run-error");
         error.getStyleClass().add(Styles.DANGER);
@@ -82,17 +104,30 @@ public final class FirstRunView extends StackPane {
         showFor(choose, vm, FirstRunViewModel.Step.CHOOSE);
         showFor(form, vm, FirstRunViewModel.Step.SERVER);
         showFor(preparing, vm, FirstRunViewModel.Step.PREPARING_DEMO);
+        showFor(ready, vm, FirstRunViewModel.Step.DEMO_READY);
+        // The welcome text belongs to the choice; once the demo store is ready, its own title says where we are.
+        intro.visibleProperty().bind(vm.stepProperty().isNotEqualTo(FirstRunViewModel.Step.DEMO_READY));
+        intro.managedProperty().bind(intro.visibleProperty());
 
-        VBox box = new VBox(12, title, intro, choose, form, preparing, error);
+        VBox box = new VBox(12, title, intro, choose, form, preparing, ready, error);
         box.setMaxWidth(480);
         box.setMaxHeight(Region.USE_PREF_SIZE);
         box.setPadding(new Insets(32));
         box.getStyleClass().add("card-box");
-        getChildren().add(box);
-        setAlignment(Pos.CENTER);
-        setPadding(new Insets(24));
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        // Centred; on a small window (the demo server's accounts make the card tall) it scrolls instead of clipping.
+        StackPane centred = new StackPane(box);
+        centred.setAlignment(Pos.CENTER);
+        centred.setPadding(new Insets(24));
+        centred.setMinHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centred);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+        getChildren().add(scroll);
         vm.stepProperty().addListener((o, a, s) -> {
             if (s == FirstRunViewModel.Step.SERVER) javafx.application.Platform.runLater(url::requestFocus);
+            if (s == FirstRunViewModel.Step.DEMO_READY) javafx.application.Platform.runLater(openDemo::requestFocus);
         });
     }
 

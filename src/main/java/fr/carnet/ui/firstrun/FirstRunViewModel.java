@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The first start of a packaged desk, when there is no store yet: the worker either connects to
  * their service's server (address, login, password; the passphrase and the first sync follow) or
- * tries Carnet with the sample data (the demo store, prepared in the background).
+ * tries Carnet with the sample data (the demo store, prepared in the background; then, before it
+ * opens, the option of a local demo server to try the sync too).
  */
 public final class FirstRunViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(FirstRunViewModel.class);
 
-    public enum Step { CHOOSE, SERVER, PREPARING_DEMO }
+    public enum Step { CHOOSE, SERVER, PREPARING_DEMO, DEMO_READY }
 
     /** What the worker typed to reach the server; the password stays in memory only. */
     public record ServerChoice(String url, String login, char[] password) {}
@@ -80,7 +81,10 @@ public final class FirstRunViewModel {
         step.set(Step.CHOOSE);
     }
 
-    /** « Essayer avec des données d’exemple »: prepares the demo store in the background, then opens it. */
+    /**
+     * « Essayer avec des données d’exemple »: prepares the demo store in the background, then offers
+     * the local demo server before {@link #openDemo()}.
+     */
     public void chooseDemo() {
         if (busy.get()) return;
         error.set("");
@@ -91,7 +95,7 @@ public final class FirstRunViewModel {
             return demoFile;
         }, f -> {
             busy.set(false);
-            listener.demoReady(f);
+            step.set(Step.DEMO_READY);
         }, e -> {
             LOG.error("Could not prepare the demo store ({})", e.getClass().getSimpleName());
             LOG.debug("Demo store failure", e);
@@ -99,6 +103,12 @@ public final class FirstRunViewModel {
             step.set(Step.CHOOSE);
             error.set(Messages.get("desk.demo.failed"));
         });
+    }
+
+    /** « Ouvrir le carnet de démonstration »: on to the demo store's unlock. */
+    public void openDemo() {
+        if (busy.get() || step.get() != Step.DEMO_READY) return;
+        listener.demoReady(demoFile);
     }
 
     /** Checks the address, login and password; returns whether the worker goes on to the passphrase. */

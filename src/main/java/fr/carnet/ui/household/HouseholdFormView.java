@@ -64,8 +64,15 @@ public final class HouseholdFormView implements DeskScreen {
         save.setId("household-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
-        Button cancel = Ui.button("desk.form.cancel", null, e -> nav.closeCurrent());
-        VBox content = new VBox(8, Ui.heading(title), fb.build(), general, new HBox(8, save, cancel));
+        Button cancel = Ui.button("desk.form.cancel", null, e -> {
+            vm.discardDraft();
+            nav.closeCurrent();
+        });
+        HBox actions = new HBox(8, save, cancel, Ui.draftStatus(vm.draftStatusProperty()));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox head = new HBox(12, Ui.heading(title), Ui.syncBadge(vm.syncStateProperty()));
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox content = new VBox(8, head, fb.build(), general, actions);
         content.setPadding(new Insets(16));
         content.setMaxWidth(720);
         root = new ScrollPane(content);
@@ -81,6 +88,11 @@ public final class HouseholdFormView implements DeskScreen {
             nav.closeCurrent();
             nav.openHousehold(hid);
         });
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDraft();
     }
 
     @Override

@@ -7,7 +7,12 @@ import fr.carnet.domain.RecordValidator;
 import fr.carnet.i18n.Messages;
 import fr.carnet.store.RecordRepository;
 import fr.carnet.store.StoredRecord;
+import fr.carnet.domain.Enums.SyncState;
+import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.FormDraft;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import fr.carnet.ui.common.FormErrors;
 import fr.carnet.ui.common.RecordDiff;
 import fr.carnet.util.Json;
@@ -20,7 +25,8 @@ import javafx.beans.property.StringProperty;
 /**
  * Editing a household's situation: label, address, housing and — for those who may read them —
  * the notes. The form loads the current values and saves only what changed through
- * {@code Editor.update}; a secretary's form neither reads nor sends the notes.
+ * {@code Editor.update}; a secretary's form neither reads nor sends the notes. What is typed is
+ * kept as a draft of the edit until it is saved or abandoned.
  */
 public final class HouseholdFormViewModel {
     private final DeskContext ctx;
@@ -34,10 +40,21 @@ public final class HouseholdFormViewModel {
     private final StringProperty notes = new SimpleStringProperty("");
     private final FormErrors errors = new FormErrors();
     private ObjectNode original;
+    private final FormDraft draft;
+    private final ObjectProperty<SyncState> syncState = new SimpleObjectProperty<>();
 
     public HouseholdFormViewModel(DeskContext ctx, String householdId) {
+        this(ctx, householdId, Debouncer.immediate());
+    }
+
+    /** @param draftDebouncer when what is typed is written as a draft of the edit */
+    public HouseholdFormViewModel(DeskContext ctx, String householdId, Debouncer draftDebouncer) {
         this.ctx = ctx;
         this.householdId = householdId;
+        draft = new FormDraft(ctx, "household", "household:edit:" + householdId, draftDebouncer)
+                .text("label", label).text("line1", line1).text("line2", line2).text("postcode", postcode)
+                .text("city", city).text("housing", housing);
+        if (showsNotes()) draft.text("notes", notes);
     }
 
     /** Whether the notes are part of this form (not for a secretary). */
@@ -54,12 +71,16 @@ public final class HouseholdFormViewModel {
     /** Reads the household in the background and fills the form. */
     public void load() {
         ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.HOUSEHOLD, householdId)),
-                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.household.missing"))),
+                r -> r.ifPresentOrElse(h -> {
+                    draft.quietly(() -> fill(h));
+                    draft.restore();
+                }, () -> errors.setGeneral(Messages.get("desk.household.missing"))),
                 errors::show);
     }
 
     private void fill(StoredRecord h) {
         original = h.fields().deepCopy();
+        syncState.set(h.syncState());
         label.set(text(h.get("label")));
         JsonNode a = h.get("address");
         line1.set(a == null ? "" : text(a.get("line1")));
@@ -93,6 +114,7 @@ public final class HouseholdFormViewModel {
         errors.show(RecordValidator.validate(RecordType.HOUSEHOLD, probe, ctx.today()));
         if (!errors.isEmpty()) return;
         if (changes.isEmpty()) {
+            draft.discard();
             onSaved.accept(householdId);
             return;
         }
@@ -101,6 +123,7 @@ public final class HouseholdFormViewModel {
             return householdId;
         }, hid -> {
             original = probe;
+            draft.discard();
             onSaved.accept(hid);
         }, errors::show);
     }
@@ -109,6 +132,16 @@ public final class HouseholdFormViewModel {
         if (v != null && !v.isBlank()) n.put(f, v.strip());
     }
 
+    public void discardDraft() {
+        draft.discard();
+    }
+
+    public void saveDraft() {
+        draft.save();
+    }
+
+    public StringProperty draftStatusProperty() { return draft.statusProperty(); }
+    public ObjectProperty<SyncState> syncStateProperty() { return syncState; }
     public String householdId() { return householdId; }
     public StringProperty labelProperty() { return label; }
     public StringProperty line1Property() { return line1; }

@@ -209,7 +209,8 @@ public final class HouseholdView implements DeskScreen {
             if (e.getClickCount() == 2 && t.getSelectionModel().getSelectedItem() != null)
                 nav.editPerson(vm.householdId(), t.getSelectionModel().getSelectedItem().id());
         });
-        VBox box = new VBox(6, t, new HBox(8, edit, del));
+        MenuButton rgpd = rgpdMenu(t);
+        VBox box = new VBox(6, t, new HBox(8, edit, del, rgpd));
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -294,12 +295,13 @@ public final class HouseholdView implements DeskScreen {
         Button edit = Ui.button("desk.timeline.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
             TimelineEntry t = list.getSelectionModel().getSelectedItem();
             if (t != null && t.type() == RecordType.CONTACT) nav.editContact(vm.householdId(), t.id());
+            if (t != null && t.type() == RecordType.VISIT) nav.editVisit(vm.householdId(), t.id());
         });
         edit.setId("edit-event");
         edit.getStyleClass().add(Styles.SMALL);
         edit.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             TimelineEntry t = list.getSelectionModel().getSelectedItem();
-            return t == null || t.type() != RecordType.CONTACT;
+            return t == null || (t.type() != RecordType.CONTACT && t.type() != RecordType.VISIT);
         }, list.getSelectionModel().selectedItemProperty()));
         VBox box = new VBox(6, list, new HBox(8, edit, del));
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -396,7 +398,18 @@ public final class HouseholdView implements DeskScreen {
         });
         del.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         del.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
-        VBox box = new VBox(6, t, new HBox(8, decide, del));
+        Button edit = Ui.button("desk.aid.edit", MaterialDesignP.PENCIL_OUTLINE, e -> {
+            StoredRecord a = t.getSelectionModel().getSelectedItem();
+            if (a != null) nav.editAid(vm.householdId(), a.id());
+        });
+        edit.setId("edit-aid");
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull());
+        t.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && t.getSelectionModel().getSelectedItem() != null)
+                nav.editAid(vm.householdId(), t.getSelectionModel().getSelectedItem().id());
+        });
+        VBox box = new VBox(6, t, new HBox(8, edit, decide, del));
         VBox.setVgrow(t, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -471,6 +484,47 @@ public final class HouseholdView implements DeskScreen {
                     notifyPrint(Messages.get("desk.print.busy"), false);
                     printer.print(vm.householdId(), p, f -> notifyPrint(printer.messageProperty().get(), true));
                 });
+    }
+
+    /** Right of access (RGPD art. 15): everything held about the selected person, as JSON or PDF. */
+    private MenuButton rgpdMenu(TableView<PersonRow> t) {
+        fr.carnet.ui.print.RgpdExportViewModel export = new fr.carnet.ui.print.RgpdExportViewModel(vm.context());
+        MenuButton menu = new MenuButton(Messages.get("security.rgpd.menu"));
+        menu.setId("rgpd-export");
+        menu.setGraphic(new FontIcon(MaterialDesignF.FILE_EXPORT_OUTLINE));
+        menu.setAccessibleText(Messages.get("security.rgpd.menu").replace("_", ""));
+        menu.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        for (var format : fr.carnet.ui.print.RgpdExportViewModel.Format.values()) {
+            MenuItem item = new MenuItem(Messages.get(format == fr.carnet.ui.print.RgpdExportViewModel.Format.PDF
+                    ? "security.rgpd.menu.pdf" : "security.rgpd.menu.json"));
+            item.setId("rgpd-export-" + format.name().toLowerCase(java.util.Locale.ROOT));
+            item.setOnAction(e -> {
+                PersonRow r = t.getSelectionModel().getSelectedItem();
+                if (r == null) return;
+                javafx.stage.Window w = root.getScene() == null ? null : root.getScene().getWindow();
+                FileDialogs.saveFile(w, "security.rgpd.saveTitle", export.suggestedName(r.id(), format),
+                        format == fr.carnet.ui.print.RgpdExportViewModel.Format.PDF ? "pdf" : "json").ifPresent(p -> {
+                            notify(Messages.get("security.rgpd.busy"), MaterialDesignF.FILE_EXPORT_OUTLINE, Styles.ACCENT);
+                            export.export(r.id(), format, p, f -> notify(export.messageProperty().get(), MaterialDesignF.FILE_CHECK_OUTLINE, Styles.SUCCESS));
+                        });
+            });
+            menu.getItems().add(item);
+        }
+        export.failedProperty().addListener((o, a, failed) -> {
+            if (failed) notify(export.messageProperty().get(), MaterialDesignA.ALERT_OUTLINE, Styles.DANGER);
+        });
+        menu.disableProperty().bind(t.getSelectionModel().selectedItemProperty().isNull().or(export.busyProperty()));
+        return menu;
+    }
+
+    private void notify(String text, org.kordamp.ikonli.Ikon icon, String style) {
+        banner.getChildren().clear();
+        Notification n = new Notification(text, new FontIcon(icon));
+        n.setId("rgpd-notification");
+        n.getStyleClass().add(style);
+        n.setOnClose(e -> banner.getChildren().remove(n));
+        n.setMaxWidth(640);
+        banner.getChildren().add(n);
     }
 
     private void notifyPrint(String text, boolean done) {

@@ -81,7 +81,9 @@ public final class PersonFormView implements DeskScreen {
         fb.span(dup);
 
         VBox content = new VBox(8);
-        content.getChildren().add(Ui.heading(title));
+        HBox head = new HBox(12, Ui.heading(title), Ui.syncBadge(vm.syncStateProperty()));
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        content.getChildren().add(head);
         if (vm.newHousehold()) {
             FormBuilder hb = new FormBuilder();
             TextField label = hb.row("label", "desk.household.label", new TextField());
@@ -111,8 +113,13 @@ public final class PersonFormView implements DeskScreen {
         save.setId("person-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
-        Button cancel = Ui.button("desk.form.cancel", null, e -> nav.closeCurrent());
-        content.getChildren().addAll(general, new HBox(8, save, cancel));
+        Button cancel = Ui.button("desk.form.cancel", null, e -> {
+            vm.discardDraft();
+            nav.closeCurrent();
+        });
+        HBox actions = new HBox(8, save, cancel, Ui.draftStatus(vm.draftStatusProperty()));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        content.getChildren().addAll(general, actions);
         content.setPadding(new Insets(16));
         content.setMaxWidth(720);
         this.nav = nav;
@@ -132,6 +139,11 @@ public final class PersonFormView implements DeskScreen {
             nav.closeCurrent();
             nav.openHousehold(hid);
         });
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDraft();
     }
 
     @Override

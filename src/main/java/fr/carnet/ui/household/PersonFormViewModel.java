@@ -12,7 +12,9 @@ import fr.carnet.store.CaseloadQueries.PersonMatch;
 import fr.carnet.store.RecordRepository;
 import fr.carnet.store.StoredRecord;
 import fr.carnet.ui.common.RecordDiff;
+import fr.carnet.domain.Enums.SyncState;
 import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.FormDraft;
 import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.FormErrors;
 import fr.carnet.ui.common.Formats;
@@ -61,24 +63,42 @@ public final class PersonFormViewModel {
     private final ObservableList<PersonMatch> duplicates = FXCollections.observableArrayList();
     private final FormErrors errors = new FormErrors();
     private long generation;
+    private final FormDraft draft;
+    private final ObjectProperty<SyncState> syncState = new SimpleObjectProperty<>();
 
     /** @param householdId the household to add to, or null to create a household with this person */
     public PersonFormViewModel(DeskContext ctx, String householdId, Debouncer debouncer) {
-        this(ctx, householdId, null, debouncer);
+        this(ctx, householdId, null, debouncer, Debouncer.immediate());
+    }
+
+    /** @param draftDebouncer when what is typed is written as a draft */
+    public PersonFormViewModel(DeskContext ctx, String householdId, Debouncer debouncer, Debouncer draftDebouncer) {
+        this(ctx, householdId, null, debouncer, draftDebouncer);
     }
 
     /** A form that edits an existing person of the household; call {@link #load()} to fill it. */
     public static PersonFormViewModel edit(DeskContext ctx, String householdId, String personId, Debouncer debouncer) {
-        return new PersonFormViewModel(ctx, Objects.requireNonNull(householdId), Objects.requireNonNull(personId), debouncer);
+        return edit(ctx, householdId, personId, debouncer, Debouncer.immediate());
     }
 
-    private PersonFormViewModel(DeskContext ctx, String householdId, String personId, Debouncer debouncer) {
+    public static PersonFormViewModel edit(DeskContext ctx, String householdId, String personId, Debouncer debouncer, Debouncer draftDebouncer) {
+        return new PersonFormViewModel(ctx, Objects.requireNonNull(householdId), Objects.requireNonNull(personId), debouncer, draftDebouncer);
+    }
+
+    private PersonFormViewModel(DeskContext ctx, String householdId, String personId, Debouncer debouncer, Debouncer draftDebouncer) {
         this.ctx = ctx;
         this.householdId = householdId;
         this.personId = personId;
         relationship.set(householdId == null ? Relationship.APPLICANT : null);
         for (StringProperty p : List.of(lastName, firstName, birthDate))
             p.addListener((o, a, b) -> debouncer.call(this::findDuplicates));
+        String key = personId != null ? "person:edit:" + personId : "person:new:" + (householdId == null ? "household" : householdId);
+        draft = new FormDraft(ctx, "person", key, draftDebouncer)
+                .text("lastName", lastName).text("firstName", firstName).text("birthName", birthName).text("birthDate", birthDate)
+                .choice("sex", Sex.class, sex).choice("relationship", Relationship.class, relationship)
+                .text("phone", phone).text("email", email);
+        if (householdId == null) draft.text("householdLabel", householdLabel).text("line1", line1).text("postcode", postcode)
+                .text("city", city).text("housing", housing);
     }
 
     public boolean newHousehold() {
@@ -90,16 +110,23 @@ public final class PersonFormViewModel {
         return personId != null;
     }
 
-    /** Edit mode: reads the person in the background and fills the form with the current values. */
+    /** Fills the form: in edit mode the person's current values; then any draft left by an earlier session. */
     public void load() {
-        if (personId == null) return;
+        if (personId == null) {
+            draft.restore();
+            return;
+        }
         ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, RecordType.PERSON, personId)),
-                r -> r.ifPresentOrElse(this::fill, () -> errors.setGeneral(Messages.get("desk.person.missing"))),
+                r -> r.ifPresentOrElse(p -> {
+                    draft.quietly(() -> fill(p));
+                    draft.restore();
+                }, () -> errors.setGeneral(Messages.get("desk.person.missing"))),
                 errors::show);
     }
 
     private void fill(StoredRecord p) {
         original = p.fields().deepCopy();
+        syncState.set(p.syncState());
         lastName.set(text(p, "lastName"));
         firstName.set(text(p, "firstName"));
         birthName.set(text(p, "birthName"));
@@ -176,7 +203,10 @@ public final class PersonFormViewModel {
             person.put("householdId", hid);
             ctx.editor().create(RecordType.PERSON, person);
             return hid;
-        }, onSaved::accept, errors::show);
+        }, hid -> {
+            draft.discard();
+            onSaved.accept(hid);
+        }, errors::show);
     }
 
     /** Edit mode: judges the person as it would be, then writes only what changed. */
@@ -187,6 +217,7 @@ public final class PersonFormViewModel {
         if (errors.isEmpty()) errors.show(RecordValidator.validate(RecordType.PERSON, probe, ctx.today()));
         if (!errors.isEmpty()) return;
         if (changes.isEmpty()) {
+            draft.discard();
             onSaved.accept(householdId);
             return;
         }
@@ -195,6 +226,7 @@ public final class PersonFormViewModel {
             return householdId;
         }, hid -> {
             original = probe;
+            draft.discard();
             onSaved.accept(hid);
         }, errors::show);
     }
@@ -203,6 +235,16 @@ public final class PersonFormViewModel {
         if (v != null && !v.isBlank()) n.put(f, v.strip());
     }
 
+    public void discardDraft() {
+        draft.discard();
+    }
+
+    public void saveDraft() {
+        draft.save();
+    }
+
+    public StringProperty draftStatusProperty() { return draft.statusProperty(); }
+    public ObjectProperty<SyncState> syncStateProperty() { return syncState; }
     public StringProperty householdLabelProperty() { return householdLabel; }
     public StringProperty line1Property() { return line1; }
     public StringProperty postcodeProperty() { return postcode; }

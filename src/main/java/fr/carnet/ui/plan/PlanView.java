@@ -33,6 +33,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -84,7 +85,9 @@ public final class PlanView implements DeskScreen {
         Label message = Ui.muted("");
         message.setId("plan-message");
         message.textProperty().bind(vm.messageProperty());
-        VBox planSection = new VBox(6, fb.build(), errorLabel(vm.errors().generalProperty()), new HBox(10, savePlan, message));
+        HBox planActions = new HBox(10, savePlan, message, Ui.draftStatus(vm.draftStatusProperty()));
+        planActions.setAlignment(Pos.CENTER_LEFT);
+        VBox planSection = new VBox(6, fb.build(), errorLabel(vm.errors().generalProperty()), planActions);
 
         // Objectives
         FormBuilder ob = new FormBuilder();
@@ -101,11 +104,14 @@ public final class PlanView implements DeskScreen {
         ob.bindErrors(vm.objErrors().byField());
         Button addObj = Ui.button("desk.plan.objective.add", MaterialDesignP.PLUS, e -> vm.addObjective());
         addObj.setId("objective-add");
-        VBox objSection = new VBox(6, objectivesBox, new Separator(), ob.build(), errorLabel(vm.objErrors().generalProperty()), addObj);
+        HBox objActions = editActions(addObj, "objective", vm.objEditProperty(), vm::cancelObjectiveEdit,
+                "desk.plan.objective.add", "desk.plan.objective.save");
+        VBox objSection = new VBox(6, objectivesBox, new Separator(), ob.build(), errorLabel(vm.objErrors().generalProperty()), objActions);
 
         // Actions
         FormBuilder ab = new FormBuilder();
         ComboBox<StoredRecord> actObj = ab.row("objectiveId", "desk.plan.action.objective", new ComboBox<>(vm.objectives()));
+        actObj.setId("action-objective");
         actObj.setConverter(new StringConverter<>() {
             @Override
             public String toString(StoredRecord o) {
@@ -119,8 +125,10 @@ public final class PlanView implements DeskScreen {
         });
         actObj.valueProperty().bindBidirectional(vm.actObjectiveProperty());
         ComboBox<ActionWho> who = ab.row("who", "desk.plan.action.who", Ui.enumCombo(ActionWho.class, false));
+        who.setId("action-who");
         who.valueProperty().bindBidirectional(vm.actWhoProperty());
         TextField partner = ab.row("partner", "desk.plan.action.partner", new TextField());
+        partner.setId("action-partner");
         partner.textProperty().bindBidirectional(vm.actPartnerProperty());
         TextField desc = ab.row("description", "desk.plan.action.description", new TextField());
         desc.setId("action-description");
@@ -129,7 +137,9 @@ public final class PlanView implements DeskScreen {
         ab.bindErrors(vm.actErrors().byField());
         Button addAct = Ui.button("desk.plan.action.add", MaterialDesignP.PLUS, e -> vm.addAction());
         addAct.setId("action-add");
-        VBox actSection = new VBox(6, actionsBox, new Separator(), ab.build(), errorLabel(vm.actErrors().generalProperty()), addAct);
+        HBox actActions = editActions(addAct, "action", vm.actEditProperty(), vm::cancelActionEdit,
+                "desk.plan.action.add", "desk.plan.action.save");
+        VBox actSection = new VBox(6, actionsBox, new Separator(), ab.build(), errorLabel(vm.actErrors().generalProperty()), actActions);
 
         // Co-evaluation
         FormBuilder eb = new FormBuilder();
@@ -199,6 +209,45 @@ public final class PlanView implements DeskScreen {
         vm.load();
     }
 
+    /**
+     * The buttons under the objective or action form: add, or — while a record is changed in
+     * place — save and cancel, with the record's sync state.
+     */
+    private static HBox editActions(Button submit, String idPrefix, javafx.beans.property.ObjectProperty<fr.carnet.ui.common.RecordEdit> editing,
+                                    Runnable cancelEdit, String addKey, String saveKey) {
+        Button cancel = Ui.button("desk.form.cancel", null, e -> cancelEdit.run());
+        cancel.setId(idPrefix + "-cancel");
+        StackPane badge = new StackPane();
+        HBox box = new HBox(8, submit, cancel, badge);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Runnable show = () -> {
+            var e = editing.get();
+            boolean on = e != null;
+            String text = Messages.get(on ? saveKey : addKey);
+            submit.setText(text);
+            submit.setAccessibleText(text.replace("_", ""));
+            submit.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(on ? MaterialDesignC.CONTENT_SAVE_OUTLINE : MaterialDesignP.PLUS));
+            cancel.setVisible(on);
+            cancel.setManaged(on);
+            badge.getChildren().setAll(on ? java.util.List.of(Ui.syncBadge(e.syncStateProperty())) : java.util.List.of());
+        };
+        editing.addListener((o, a, b) -> show.run());
+        show.run();
+        return box;
+    }
+
+    /** A small icon-only button on a list row (edit), with its accessible text and a tooltip. */
+    private static Button rowButton(String id, String accessible, Runnable action) {
+        Button b = new Button();
+        b.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        b.setAccessibleText(accessible);
+        b.setTooltip(new javafx.scene.control.Tooltip(accessible));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
     private static TitledPane section(String key, Node content) {
         TitledPane p = new TitledPane(Messages.get(key), content);
         p.setAccessibleText(Messages.get(key));
@@ -262,7 +311,9 @@ public final class PlanView implements DeskScreen {
             VBox text = new VBox(2, st, meta);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
-            HBox row = new HBox(10, dom, text, status, Ui.syncBadge(o.syncState()));
+            Button edit = rowButton("objective-edit-" + vm.objectives().indexOf(o),
+                    Messages.get("desk.plan.objective.edit", o.text("statement")), () -> vm.editObjective(o));
+            HBox row = new HBox(10, dom, text, status, Ui.syncBadge(o.syncState()), edit);
             row.setAlignment(Pos.CENTER_LEFT);
             objectivesBox.getChildren().add(row);
         }
@@ -277,7 +328,9 @@ public final class PlanView implements DeskScreen {
             Label l = new Label(Messages.get("desk.plan.action.line", who, a.text("description"),
                     a.text("dueDate") == null ? "—" : f.isoDate(a.text("dueDate"))));
             l.setWrapText(true);
-            HBox row = new HBox(10, l, Ui.syncBadge(a.syncState()));
+            Button edit = rowButton("action-edit-" + vm.actions().indexOf(a),
+                    Messages.get("desk.plan.action.edit", a.text("description")), () -> vm.editAction(a));
+            HBox row = new HBox(10, l, Ui.syncBadge(a.syncState()), edit);
             HBox.setHgrow(l, Priority.ALWAYS);
             l.setMaxWidth(Double.MAX_VALUE);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -351,6 +404,11 @@ public final class PlanView implements DeskScreen {
     @Override
     public void save() {
         vm.savePlan();
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDrafts();
     }
 
     @Override

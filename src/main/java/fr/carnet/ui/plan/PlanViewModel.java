@@ -13,7 +13,12 @@ import fr.carnet.store.HouseholdFileQueries;
 import fr.carnet.store.HouseholdFileQueries.PlanFile;
 import fr.carnet.store.HouseholdFileQueries.Revision;
 import fr.carnet.store.StoredRecord;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.FormDraft;
+import fr.carnet.ui.common.RecordEdit;
 import fr.carnet.ui.common.FormErrors;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.util.Json;
@@ -36,6 +41,8 @@ import javafx.collections.ObservableList;
  * its date, objectives by domain with criteria and target dates, actions (who does what),
  * co-evaluations rating each objective with the worker's comment and the person's own view,
  * revisions (every change is journalled, and the history is shown), and closure with a reason.
+ * Objectives and actions can be changed in place (only the changed fields are written). What is
+ * typed in each of the plan's forms is kept as a draft until saved.
  */
 public final class PlanViewModel {
     /** Months without a co-evaluation after which a plan is flagged. */
@@ -107,8 +114,23 @@ public final class PlanViewModel {
     private final FormErrors closeErrors = new FormErrors();
     private final StringProperty message = new SimpleStringProperty("");
 
+    // Drafts: the plan, the objective and action being written or edited, the co-evaluation, the closure.
+    private final FormDraft planDraft;
+    private final FormDraft objDraft;
+    private final FormDraft actDraft;
+    private final FormDraft evalDraft;
+    private final FormDraft closeDraft;
+    private final ObjectProperty<RecordEdit> objEdit = new SimpleObjectProperty<>();
+    private final ObjectProperty<RecordEdit> actEdit = new SimpleObjectProperty<>();
+    private boolean loadedOnce;
+
     /** @param planId the plan to open, or null to build a new one */
     public PlanViewModel(DeskContext ctx, String householdId, String planId) {
+        this(ctx, householdId, planId, Debouncer.immediate());
+    }
+
+    /** @param draftDebouncer when what is typed in the plan's forms is written as drafts */
+    public PlanViewModel(DeskContext ctx, String householdId, String planId, Debouncer draftDebouncer) {
         this.ctx = ctx;
         this.householdId = householdId;
         this.planId.set(planId);
@@ -118,17 +140,69 @@ public final class PlanViewModel {
         plannedEndDate.set(f.date(today.plusMonths(6)));
         evalDate.set(f.date(today));
         closedOn.set(f.date(today));
+        planDraft = new FormDraft(ctx, "plan", planId == null ? "plan:new:" + householdId : "plan:edit:" + planId, draftDebouncer)
+                .text("diagnosis", diagnosis).text("strengths", strengths).text("startDate", startDate)
+                .text("plannedEndDate", plannedEndDate).text("agreementDate", agreementDate);
+        objDraft = new FormDraft(ctx, "objective", null, draftDebouncer).choice("domain", InterventionDomain.class, objDomain)
+                .text("statement", objStatement).text("criteria", objCriteria).text("targetDate", objTarget);
+        actDraft = new FormDraft(ctx, "action", null, draftDebouncer)
+                .field("objectiveId", () -> actObjective.get() == null ? NullNode.getInstance() : TextNode.valueOf(actObjective.get().id()),
+                        n -> actObjective.set(objectives.stream().filter(o -> o.id().equals(n.asText())).findFirst().orElse(null)), actObjective)
+                .choice("who", ActionWho.class, actWho).text("partner", actPartner).text("description", actDescription).text("dueDate", actDue);
+        evalDraft = new FormDraft(ctx, "evaluation", null, draftDebouncer).text("date", evalDate).text("participants", evalParticipants)
+                .text("notes", evalNotes).flag("final", evalFinal).field("rows", this::rowsDraft, this::applyRows);
+        closeDraft = new FormDraft(ctx, "plan-closure", null, draftDebouncer).text("closedOn", closedOn).text("closureReason", closureReason);
+        keyDrafts(planId);
+    }
+
+    /** The plan's sub-forms keep their drafts under the plan's id (none before the plan exists). */
+    private void keyDrafts(String id) {
+        if (id == null) return;
+        if (objEdit.get() == null) objDraft.rekey("objective:new:" + id);
+        if (actEdit.get() == null) actDraft.rekey("action:new:" + id);
+        evalDraft.rekey("evaluation:new:" + id);
+        closeDraft.rekey("plan:close:" + id);
+    }
+
+    private JsonNode rowsDraft() {
+        ObjectNode n = Json.object();
+        for (EvaluationRow r : evalRows) {
+            ObjectNode o = n.putObject(r.objectiveId);
+            if (r.rating.get() != null) o.put("rating", r.rating.get().name());
+            o.put("workerComment", r.workerComment.get());
+            o.put("personView", r.personView.get());
+        }
+        return n;
+    }
+
+    private void applyRows(JsonNode n) {
+        for (EvaluationRow r : evalRows) {
+            JsonNode o = n.get(r.objectiveId);
+            if (o == null) continue;
+            r.rating.set(o.hasNonNull("rating") ? Rating.valueOf(o.get("rating").asText()) : null);
+            r.workerComment.set(o.path("workerComment").asText(""));
+            r.personView.set(o.path("personView").asText(""));
+        }
     }
 
     public void load() {
         String id = planId.get();
-        if (id == null) return;
+        if (id == null) {
+            if (!loadedOnce) planDraft.restore();
+            loadedOnce = true;
+            return;
+        }
         ctx.async().run(() -> ctx.store().read(c -> {
             Optional<PlanFile> p = HouseholdFileQueries.plan(c, id);
             return p.map(pf -> new Object[] {pf, HouseholdFileQueries.history(c, RecordType.PLAN, id)});
         }), r -> r.ifPresent(x -> {
             @SuppressWarnings("unchecked") List<Revision> h = (List<Revision>) x[1];
             show((PlanFile) x[0], h);
+            if (!loadedOnce) {
+                // first opening: put back what an earlier session was typing
+                loadedOnce = true;
+                for (FormDraft d : List.of(planDraft, objDraft, actDraft, evalDraft, closeDraft)) d.restore();
+            }
         }), e -> message.set(Messages.get("desk.error.unexpected")));
     }
 
@@ -136,21 +210,34 @@ public final class PlanViewModel {
         Formats f = Formats.current();
         StoredRecord plan = p.plan();
         status.set(plan.text("status") == null ? PlanStatus.DRAFT : PlanStatus.valueOf(plan.text("status")));
-        diagnosis.set(nz(plan.text("diagnosis")));
-        strengths.set(nz(plan.text("strengths")));
-        startDate.set(f.isoDate(plan.text("startDate")));
-        plannedEndDate.set(f.isoDate(plan.text("plannedEndDate")));
-        agreementDate.set(f.isoDate(plan.text("agreementDate")));
-        if (plan.text("closedOn") != null) closedOn.set(f.isoDate(plan.text("closedOn")));
-        if (plan.text("closureReason") != null) closureReason.set(plan.text("closureReason"));
+        // what is being typed stays when the plan is read again (after an objective is added, say)
+        if (!planDraft.unsaved()) planDraft.quietly(() -> {
+            diagnosis.set(nz(plan.text("diagnosis")));
+            strengths.set(nz(plan.text("strengths")));
+            startDate.set(f.isoDate(plan.text("startDate")));
+            plannedEndDate.set(f.isoDate(plan.text("plannedEndDate")));
+            agreementDate.set(f.isoDate(plan.text("agreementDate")));
+        });
+        if (!closeDraft.unsaved()) closeDraft.quietly(() -> {
+            if (plan.text("closedOn") != null) closedOn.set(f.isoDate(plan.text("closedOn")));
+            if (plan.text("closureReason") != null) closureReason.set(plan.text("closureReason"));
+        });
         objectives.setAll(p.objectives());
         actions.setAll(p.actions());
         evaluations.setAll(p.evaluations());
         history.setAll(h);
         flags.set(Flags.of(p, ctx.today()));
+        JsonNode typed = evalDraft.unsaved() ? rowsDraft() : null;
         List<EvaluationRow> rows = new ArrayList<>();
-        for (StoredRecord o : p.objectives()) rows.add(new EvaluationRow(o.id(), o.text("statement")));
-        evalRows.setAll(rows);
+        for (StoredRecord o : p.objectives()) {
+            EvaluationRow r = new EvaluationRow(o.id(), o.text("statement"));
+            for (javafx.beans.Observable x : List.of(r.rating, r.workerComment, r.personView)) evalDraft.watch(x);
+            rows.add(r);
+        }
+        evalDraft.quietly(() -> {
+            evalRows.setAll(rows);
+            if (typed != null) applyRows(typed);
+        });
     }
 
     private static String nz(String s) {
@@ -192,6 +279,11 @@ public final class PlanViewModel {
             ctx.editor().update(RecordType.PLAN, id, f);
             return id;
         }, newId -> {
+            planDraft.discard();
+            if (id == null) {
+                planDraft.rekey("plan:edit:" + newId);
+                keyDrafts(newId);
+            }
             message.set(Messages.get(id == null ? "desk.plan.created" : "desk.plan.revised"));
             planId.set(newId);
             load();
@@ -212,15 +304,57 @@ public final class PlanViewModel {
         else f.put("statement", objStatement.get().strip());
         if (!objCriteria.get().isBlank()) f.put("criteria", objCriteria.get().strip());
         date(objTarget, "targetDate", objErrors, f);
-        f.put("status", "OPEN");
         if (!objErrors.isEmpty()) return;
+        if (objEdit.get() != null) {
+            objEdit.get().save(f, objErrors, id -> {
+                cancelObjectiveEdit();
+                message.set(Messages.get("desk.plan.objective.saved"));
+                load();
+            });
+            return;
+        }
+        f.put("status", "OPEN");
         ctx.async().run(() -> ctx.editor().create(RecordType.OBJECTIVE, f), id -> {
+            objDraft.discard();
+            clearObjective();
+            load();
+        }, objErrors::show);
+    }
+
+    private void clearObjective() {
+        objDraft.quietly(() -> {
             objDomain.set(null);
             objStatement.set("");
             objCriteria.set("");
             objTarget.set("");
-            load();
-        }, objErrors::show);
+        });
+    }
+
+    /** Opens an objective in the objective form, to change it in place (then any draft of that edit). */
+    public void editObjective(StoredRecord o) {
+        objErrors.clear();
+        RecordEdit e = new RecordEdit(ctx, RecordType.OBJECTIVE, o.id(), List.of("domain", "statement", "criteria", "targetDate"));
+        objDraft.rekey("objective:edit:" + o.id());
+        objEdit.set(e);
+        e.load(r -> {
+            objDraft.quietly(() -> {
+                objDomain.set(r.text("domain") == null ? null : InterventionDomain.valueOf(r.text("domain")));
+                objStatement.set(nz(r.text("statement")));
+                objCriteria.set(nz(r.text("criteria")));
+                objTarget.set(Formats.current().isoDate(r.text("targetDate")));
+            });
+            objDraft.restore();
+        }, objErrors);
+    }
+
+    /** Leaves the edit of an objective (its draft goes); the form is for a new objective again. */
+    public void cancelObjectiveEdit() {
+        if (objEdit.get() == null) return;
+        objDraft.discard();
+        objEdit.set(null);
+        objErrors.clear();
+        clearObjective();
+        objDraft.rekey(planId.get() == null ? null : "objective:new:" + planId.get());
     }
 
     public void addAction() {
@@ -237,14 +371,59 @@ public final class PlanViewModel {
         if (actDescription.get().isBlank()) actErrors.put("description", Messages.get("validation.required"));
         else f.put("description", actDescription.get().strip());
         date(actDue, "dueDate", actErrors, f);
-        f.put("done", false);
         if (!actErrors.isEmpty()) return;
+        if (actEdit.get() != null) {
+            actEdit.get().save(f, actErrors, id -> {
+                cancelActionEdit();
+                message.set(Messages.get("desk.plan.action.saved"));
+                load();
+            });
+            return;
+        }
+        f.put("done", false);
         ctx.async().run(() -> ctx.editor().create(RecordType.ACTION, f), id -> {
+            actDraft.discard();
+            clearAction();
+            load();
+        }, actErrors::show);
+    }
+
+    private void clearAction() {
+        actDraft.quietly(() -> {
             actDescription.set("");
             actPartner.set("");
             actDue.set("");
-            load();
-        }, actErrors::show);
+        });
+    }
+
+    /** Opens an action in the action form, to change it in place (then any draft of that edit). */
+    public void editAction(StoredRecord a) {
+        actErrors.clear();
+        RecordEdit e = new RecordEdit(ctx, RecordType.ACTION, a.id(), List.of("objectiveId", "who", "partner", "description", "dueDate"));
+        actDraft.rekey("action:edit:" + a.id());
+        actEdit.set(e);
+        e.load(r -> {
+            actDraft.quietly(() -> {
+                String oid = r.text("objectiveId");
+                actObjective.set(objectives.stream().filter(o -> o.id().equals(oid)).findFirst().orElse(null));
+                actWho.set(r.text("who") == null ? null : ActionWho.valueOf(r.text("who")));
+                actPartner.set(nz(r.text("partner")));
+                actDescription.set(nz(r.text("description")));
+                actDue.set(Formats.current().isoDate(r.text("dueDate")));
+            });
+            actDraft.restore();
+        }, actErrors);
+    }
+
+    /** Leaves the edit of an action (its draft goes); the form is for a new action again. */
+    public void cancelActionEdit() {
+        if (actEdit.get() == null) return;
+        actDraft.discard();
+        actEdit.set(null);
+        actErrors.clear();
+        clearAction();
+        actDraft.quietly(() -> actObjective.set(null));
+        actDraft.rekey(planId.get() == null ? null : "action:new:" + planId.get());
     }
 
     /** Records a co-evaluation; each rated objective takes the rating as its status. */
@@ -285,9 +464,12 @@ public final class PlanViewModel {
             }
             return id;
         }, id -> {
+            evalDraft.discard();
             message.set(Messages.get("desk.plan.evaluated"));
-            evalNotes.set("");
-            evalFinal.set(false);
+            evalDraft.quietly(() -> {
+                evalNotes.set("");
+                evalFinal.set(false);
+            });
             load();
         }, evalErrors::show);
     }
@@ -304,6 +486,7 @@ public final class PlanViewModel {
         if (!closeErrors.isEmpty()) return;
         String id = planId.get();
         ctx.async().run(() -> ctx.editor().update(RecordType.PLAN, id, f), r -> {
+            closeDraft.discard();
             message.set(Messages.get("desk.plan.closed"));
             load();
         }, closeErrors::show);
@@ -327,6 +510,17 @@ public final class PlanViewModel {
         return "";
     }
 
+    /** Keeps what is typed in the plan's forms as drafts now (the desk is about to lock). */
+    public void saveDrafts() {
+        for (FormDraft d : List.of(planDraft, objDraft, actDraft, evalDraft, closeDraft)) d.save();
+    }
+
+    /** "Brouillon enregistré." and the like, for the plan's own form. */
+    public StringProperty draftStatusProperty() { return planDraft.statusProperty(); }
+    /** The objective being changed in place, or null when the form adds one. */
+    public ObjectProperty<RecordEdit> objEditProperty() { return objEdit; }
+    /** The action being changed in place, or null when the form adds one. */
+    public ObjectProperty<RecordEdit> actEditProperty() { return actEdit; }
     public void showMessage(String m) { message.set(m); }
     public String householdId() { return householdId; }
     public StringProperty planIdProperty() { return planId; }

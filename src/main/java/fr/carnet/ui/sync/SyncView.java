@@ -57,6 +57,7 @@ public final class SyncView implements DeskScreen {
     private final PasswordField password = new PasswordField();
     private final VBox detail = new VBox(10);
     private final Map<String, TextField> combined = new HashMap<>();
+    private VBox connectionBox;
 
     public SyncView(SyncViewModel vm, ConflictsViewModel conflicts, OutboxViewModel outbox) {
         this.vm = vm;
@@ -127,10 +128,16 @@ public final class SyncView implements DeskScreen {
         Label note = Ui.muted(Messages.get("sync.ui.passwordNote"));
         note.getStyleClass().add(Styles.TEXT_SMALL);
         VBox box = new VBox(8, Ui.heading(Messages.get("sync.ui.connection")), g, new HBox(8, connect, disconnect), state, note);
+        connectionBox = box;
         box.getStyleClass().add("sync-card");
         box.setPrefWidth(440);
         box.setMinWidth(400);
         return box;
+    }
+
+    /** Adds a section at the bottom of the connection card (the local demo server, on the demo store). */
+    public void addToConnection(Node n) {
+        connectionBox.getChildren().add(n);
     }
 
     private static void addRow(GridPane g, int row, String key, javafx.scene.control.Control c) {

@@ -47,6 +47,7 @@ public final class SyncViewModel {
     private volatile SyncGateway remote;
     private volatile boolean cancelRequested;
     private final List<Runnable> onSynced = new ArrayList<>();
+    private volatile Consumer<SyncException> onRevoked;
 
     private final StringProperty serverUrl = new SimpleStringProperty("");
     private final StringProperty login = new SimpleStringProperty("");
@@ -113,6 +114,14 @@ public final class SyncViewModel {
     /** Called after every successful sync (to refresh the caseload, the conflicts and the outbox). */
     public void addSyncedListener(Runnable r) {
         onSynced.add(r);
+    }
+
+    /**
+     * Called on the FX thread when the server withdrew this device or its worker, after the final
+     * push (security-002): the desk then wipes the store. Without it, the message shows as an error.
+     */
+    public void setOnRevoked(Consumer<SyncException> handler) {
+        onRevoked = handler;
     }
 
     public AutoSync autoSync() {
@@ -238,6 +247,12 @@ public final class SyncViewModel {
         if (t instanceof Cancelled) {
             result.set(Messages.get("sync.ui.cancelled"));
             auto.finished(AutoSync.Outcome.CANCELLED, null);
+        } else if (t instanceof SyncException se && se.revoked() && onRevoked != null) {
+            // The store is about to be wiped: no refresh, no further sync.
+            remote = null;
+            connected.set(false);
+            onRevoked.accept(se);
+            return;
         } else if (t instanceof SyncException se) {
             error.set(switch (se.key()) {
                 case "sync.error.auth" -> se.getLocalizedMessage() + " " + Messages.get("sync.ui.error.passwordAgain");

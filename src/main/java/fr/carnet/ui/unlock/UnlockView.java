@@ -80,6 +80,15 @@ public final class UnlockView extends StackPane {
         javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(12, submit, busy);
         actions.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(hint, error, countdown, actions);
+        if (vm.forgotAvailable()) {
+            javafx.scene.control.Hyperlink forgot = new javafx.scene.control.Hyperlink(Messages.get("security.unlock.forgot"));
+            forgot.setId("unlock-forgot");
+            forgot.setMnemonicParsing(true);
+            forgot.setAccessibleText(Messages.get("security.unlock.forgot").replace("_", ""));
+            forgot.setOnAction(e -> vm.forgotPassphrase());
+            forgot.disableProperty().bind(vm.busyProperty());
+            box.getChildren().add(forgot);
+        }
         box.setMaxWidth(420);
         box.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setPadding(new Insets(32));

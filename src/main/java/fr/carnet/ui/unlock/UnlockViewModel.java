@@ -63,6 +63,7 @@ public final class UnlockViewModel {
     private final BooleanProperty waiting = new SimpleBooleanProperty();
     private final BooleanBinding canSubmit;
     private Instant retryAt;
+    private Runnable onForgot;
 
     public UnlockViewModel(Path file, boolean firstStart, Opener opener, Async async, Consumer<DeskContext> onUnlocked) {
         this(file, firstStart, opener, async, Clock.systemUTC(), onUnlocked);
@@ -90,6 +91,20 @@ public final class UnlockViewModel {
 
     public boolean firstStart() {
         return firstStart;
+    }
+
+    /** Offers « Phrase de passe oubliée ? » on this screen (security-002); not on a first start. */
+    public void setOnForgotPassphrase(Runnable r) {
+        onForgot = r;
+    }
+
+    public boolean forgotAvailable() {
+        return !firstStart && onForgot != null;
+    }
+
+    /** The worker forgot the passphrase: on to the recovery screen (nothing changes here). */
+    public void forgotPassphrase() {
+        if (forgotAvailable() && !busy.get()) onForgot.run();
     }
 
     public StringProperty passphraseProperty() {

@@ -42,7 +42,27 @@ public final class AgendaView implements DeskScreen {
         Button prev = Ui.button("desk.agenda.previous", MaterialDesignC.CHEVRON_LEFT, e -> vm.previousWeek());
         Button today = Ui.button("desk.agenda.thisWeek", null, e -> vm.thisWeek());
         Button next = Ui.button("desk.agenda.next", MaterialDesignC.CHEVRON_RIGHT, e -> vm.nextWeek());
-        HBox head = new HBox(8, prev, today, next, week);
+        javafx.scene.control.ToggleGroup who = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton mine = new javafx.scene.control.ToggleButton(Messages.get("desk.agenda.mine"));
+        mine.setId("agenda-mine");
+        javafx.scene.control.ToggleButton all = new javafx.scene.control.ToggleButton(Messages.get("desk.agenda.all"));
+        all.setId("agenda-all");
+        for (javafx.scene.control.ToggleButton t : java.util.List.of(mine, all)) {
+            t.setToggleGroup(who);
+            t.setMnemonicParsing(true);
+            t.setAccessibleText(t.getText().replace("_", ""));
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        mine.getStyleClass().add(Styles.LEFT_PILL);
+        all.getStyleClass().add(Styles.RIGHT_PILL);
+        (vm.mineProperty().get() ? mine : all).setSelected(true);
+        who.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) a.setSelected(true); // one of the two stays chosen
+            else vm.mineProperty().set(b == mine);
+        });
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox head = new HBox(8, prev, today, next, week, grow, new HBox(mine, all));
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(12));
         root.setTop(head);
@@ -108,11 +128,17 @@ public final class AgendaView implements DeskScreen {
         save.setId("visit-complete");
         save.getStyleClass().add(Styles.ACCENT);
         Label msg = Ui.muted("");
-        msg.textProperty().bind(vm.messageProperty());
+        msg.textProperty().bind(javafx.beans.binding.Bindings.when(vm.messageProperty().isEmpty())
+                .then(vm.draftStatusProperty()).otherwise(vm.messageProperty()));
+        Button edit = Ui.button("desk.agenda.edit", org.kordamp.ikonli.materialdesign2.MaterialDesignP.PENCIL_OUTLINE, e -> {
+            AgendaItem it = vm.selectedProperty().get();
+            if (it != null) nav.editVisit(it.visit().text("householdId"), it.visit().id());
+        });
+        edit.setId("visit-edit");
         Label general = new Label();
         general.getStyleClass().add(Styles.DANGER);
         general.textProperty().bind(vm.errors().generalProperty());
-        VBox detail = new VBox(8, Ui.heading(Messages.get("desk.agenda.outcomeTitle")), fb.build(), general, new HBox(8, save, msg));
+        VBox detail = new VBox(8, Ui.heading(Messages.get("desk.agenda.outcomeTitle")), fb.build(), general, new HBox(8, save, edit, msg));
         detail.setPadding(new Insets(12));
         detail.disableProperty().bind(vm.selectedProperty().isNull());
         SplitPane split = new SplitPane(list, detail);
@@ -124,6 +150,11 @@ public final class AgendaView implements DeskScreen {
     @Override
     public void save() {
         vm.complete();
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDraft();
     }
 
     @Override

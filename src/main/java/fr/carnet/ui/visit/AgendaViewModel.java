@@ -6,7 +6,12 @@ import fr.carnet.domain.RecordType;
 import fr.carnet.i18n.Messages;
 import fr.carnet.store.HouseholdFileQueries;
 import fr.carnet.store.HouseholdFileQueries.AgendaItem;
+import fr.carnet.domain.Enums.Role;
+import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.DeskContext;
+import fr.carnet.ui.common.FormDraft;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import fr.carnet.ui.common.FormErrors;
 import fr.carnet.ui.common.Formats;
 import fr.carnet.util.Json;
@@ -23,7 +28,9 @@ import javafx.collections.ObservableList;
 /**
  * The week's home visits (Monday to Sunday), and marking the selected one done, absent or
  * cancelled with observations and next steps (captured on site, offline). A secretary sees the
- * appointments and may set their status, not the observations.
+ * appointments and may set their status, not the observations. The outcome being typed is kept as a
+ * draft for its visit. "Mes visites" (the default, but for a secretary) shows the visits this worker
+ * planned or of households they are a referent of; "Toutes" every visit in scope.
  */
 public final class AgendaViewModel {
     private final DeskContext ctx;
@@ -36,19 +43,39 @@ public final class AgendaViewModel {
     private final StringProperty nextSteps = new SimpleStringProperty("");
     private final FormErrors errors = new FormErrors();
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty mine = new SimpleBooleanProperty();
+    private final FormDraft draft;
 
     public AgendaViewModel(DeskContext ctx) {
+        this(ctx, Debouncer.immediate());
+    }
+
+    /** @param draftDebouncer when the outcome being typed is written as a draft (per visit) */
+    public AgendaViewModel(DeskContext ctx, Debouncer draftDebouncer) {
         this.ctx = ctx;
+        // A secretary keeps the appointments of the whole team: she starts on every visit.
+        mine.set(ctx.role() != Role.SMS);
         weekStart.set(ctx.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
         weekStart.addListener((o, a, b) -> load());
-        selected.addListener((o, a, b) -> {
-            errors.clear();
-            if (b == null) return;
-            String st = b.visit().text("status");
+        mine.addListener((o, a, b) -> load());
+        draft = new FormDraft(ctx, "visit-outcome", null, draftDebouncer).choice("status", VisitStatus.class, outcomeStatus);
+        if (ctx.confidential()) draft.text("observations", observations).text("nextSteps", nextSteps);
+        selected.addListener((o, a, b) -> select(a, b));
+    }
+
+    private void select(AgendaItem was, AgendaItem now) {
+        errors.clear();
+        boolean same = was != null && now != null && was.visit().id().equals(now.visit().id());
+        if (same && draft.unsaved()) return; // the list was read again while typing: keep what is typed
+        draft.rekey(now == null ? null : "visit:outcome:" + now.visit().id());
+        if (now == null) return;
+        draft.quietly(() -> {
+            String st = now.visit().text("status");
             outcomeStatus.set(st == null || st.equals("PLANNED") ? VisitStatus.DONE : VisitStatus.valueOf(st));
-            observations.set(b.visit().text("observations") == null ? "" : b.visit().text("observations"));
-            nextSteps.set(b.visit().text("nextSteps") == null ? "" : b.visit().text("nextSteps"));
+            observations.set(now.visit().text("observations") == null ? "" : now.visit().text("observations"));
+            nextSteps.set(now.visit().text("nextSteps") == null ? "" : now.visit().text("nextSteps"));
         });
+        draft.restore();
     }
 
     public void load() {
@@ -56,7 +83,8 @@ public final class AgendaViewModel {
         Formats f = Formats.current();
         weekTitle.set(Messages.get("desk.agenda.week", f.date(from), f.date(from.plusDays(6))));
         String keep = selected.get() == null ? null : selected.get().visit().id();
-        ctx.async().run(() -> ctx.store().read(c -> HouseholdFileQueries.agenda(c, from, from.plusDays(7), ctx.role())),
+        String worker = mine.get() ? ctx.identity().workerId() : null;
+        ctx.async().run(() -> ctx.store().read(c -> HouseholdFileQueries.agenda(c, from, from.plusDays(7), ctx.role(), worker)),
                 r -> {
                     items.setAll(r);
                     selected.set(r.stream().filter(i -> i.visit().id().equals(keep)).findFirst().orElse(null));
@@ -83,12 +111,21 @@ public final class AgendaViewModel {
             ch.put("nextSteps", nextSteps.get().isBlank() ? null : nextSteps.get().strip());
         }
         ctx.async().run(() -> ctx.editor().update(RecordType.VISIT, item.visit().id(), ch), r -> {
+            draft.discard();
             message.set(Messages.get("desk.agenda.saved"));
             load();
         }, errors::show);
     }
 
+    /** Keeps the outcome being typed as a draft now (the desk is about to lock). */
+    public void saveDraft() {
+        draft.save();
+    }
+
     public boolean confidential() { return ctx.confidential(); }
+    /** Only this worker's visits (planned by them, or of households they are a referent of), or all in scope. */
+    public BooleanProperty mineProperty() { return mine; }
+    public StringProperty draftStatusProperty() { return draft.statusProperty(); }
     public ObjectProperty<LocalDate> weekStartProperty() { return weekStart; }
     public StringProperty weekTitleProperty() { return weekTitle; }
     public ObservableList<AgendaItem> items() { return items; }

@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** Planning a home visit. */
+/** Planning a home visit, or changing a planned one; what is typed is kept as a draft. */
 public final class VisitPlanView implements DeskScreen {
     private final VisitPlanViewModel vm;
     private final Navigator nav;
@@ -27,7 +27,7 @@ public final class VisitPlanView implements DeskScreen {
     public VisitPlanView(VisitPlanViewModel vm, Navigator nav, String householdTitle) {
         this.vm = vm;
         this.nav = nav;
-        this.title = Messages.get("desk.visit.planTitle", householdTitle);
+        this.title = Messages.get(vm.editing() ? "desk.visit.editTitle" : "desk.visit.planTitle", householdTitle);
         FormBuilder fb = new FormBuilder();
         date = fb.row("plannedAt", "desk.visit.date", new TextField());
         date.setId("visit-date");
@@ -46,10 +46,19 @@ public final class VisitPlanView implements DeskScreen {
         Button save = Ui.button("desk.form.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, e -> save());
         save.setId("visit-save");
         save.getStyleClass().add(Styles.ACCENT);
-        Button cancel = Ui.button("desk.form.cancel", null, e -> nav.closeCurrent());
-        root = new VBox(8, Ui.heading(title), fb.build(), general, new HBox(8, save, cancel));
+        Button cancel = Ui.button("desk.form.cancel", null, e -> {
+            vm.discardDraft();
+            nav.closeCurrent();
+        });
+        cancel.setId("visit-cancel");
+        HBox actions = new HBox(8, save, cancel, Ui.draftStatus(vm.draftStatusProperty()));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox head = new HBox(12, Ui.heading(title), Ui.syncBadge(vm.syncStateProperty()));
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(8, head, fb.build(), general, actions);
         root.setPadding(new Insets(16));
         root.setMaxWidth(640);
+        vm.open();
     }
 
     @Override
@@ -57,8 +66,18 @@ public final class VisitPlanView implements DeskScreen {
         vm.save(id -> {
             nav.changed();
             nav.closeCurrent();
-            nav.openAgenda();
+            if (!vm.editing()) nav.openAgenda();
         });
+    }
+
+    @Override
+    public void saveDraft() {
+        vm.saveDraft();
+    }
+
+    @Override
+    public String householdId() {
+        return vm.householdId();
     }
 
     @Override

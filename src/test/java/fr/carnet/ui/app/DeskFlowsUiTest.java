@@ -202,6 +202,43 @@ class DeskFlowsUiTest {
     }
 
     @Test
+    void aVisitBeingTypedSurvivesALostTabThenIsChangedFromTheAgenda(FxRobot r) throws Exception {
+        MainView main = mount(fx.ctx);
+        openLefevre(r, main);
+        r.clickOn("#plan-visit");
+        waitUntil(() -> present(r, "#visit-purpose"));
+        r.clickOn("#visit-purpose").write("Point budget");
+        // the draft is written a second after the last keystroke
+        waitUntil(() -> r.lookup("#draft-status").queryAs(Label.class).getText().equals("Brouillon enregistré."));
+        r.interact(main::closeCurrent); // the form is lost without saving
+        waitUntil(() -> !present(r, "#visit-purpose"));
+        r.clickOn("#plan-visit");
+        waitUntil(() -> present(r, "#visit-purpose")
+                && r.lookup("#visit-purpose").queryAs(javafx.scene.control.TextField.class).getText().equals("Point budget"));
+        assertThat(r.lookup("#draft-status").queryAs(Label.class).getText()).isEqualTo("Brouillon restauré.");
+        r.clickOn("#visit-save");
+        waitUntil(() -> "tab-agenda".equals(main.tabs().getSelectionModel().getSelectedItem().getId())
+                && !r.lookup("#agenda-list").<javafx.scene.control.ListView<?>>query().getItems().isEmpty());
+        assertThat(fx.ctx.drafts().load("visit:new:" + lefevre)).isEmpty();
+        r.interact(() -> r.lookup("#agenda-list").<javafx.scene.control.ListView<?>>query().getSelectionModel().select(0));
+        r.clickOn("#visit-edit");
+        waitUntil(() -> present(r, "#visit-purpose") && present(r, "#edit-sync-state .sync-badge")
+                && r.lookup("#visit-purpose").queryAs(javafx.scene.control.TextField.class).getText().equals("Point budget"));
+        r.clickOn("#visit-time").eraseText(5).write("25:00");
+        r.clickOn("#visit-save");
+        waitUntil(() -> sceneShows(r, "Heure illisible"));
+        r.clickOn("#visit-time").eraseText(5).write("16:30");
+        r.clickOn("#visit-purpose").write(" et énergie");
+        r.clickOn("#visit-save");
+        waitUntil(() -> !present(r, "#visit-purpose"));
+        StoredRecord v = fx.store.read(c -> RecordRepository.children(c, RecordType.VISIT, List.of(lefevre))).get(0);
+        assertThat(v.text("purpose")).isEqualTo("Point budget et énergie");
+        assertThat(v.text("plannedAt")).contains("T16:30");
+        assertThat(fx.store.read(c -> fr.carnet.store.ChangeJournal.forRecord(c, RecordType.VISIT, v.id())).stream()
+                .filter(e -> e.op().equals("update"))).singleElement();
+    }
+
+    @Test
     void buildsEvaluatesAndClosesAPia(FxRobot r) throws Exception {
         MainView main = mount(fx.ctx);
         openLefevre(r, main);

@@ -57,6 +57,14 @@ class FirstRunUiTest {
         return r.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
     }
 
+    /** Visible on screen: the node and every parent (a step's controls exist before their step shows). */
+    static boolean shown(FxRobot r, String id) {
+        return r.lookup(id).tryQuery().map(n -> {
+            for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+            return n.getScene() != null;
+        }).orElse(false);
+    }
+
     @Test
     void theSampleDataLeadToTheDemoUnlockThenTheTourShowsOnce() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -68,6 +76,9 @@ class FirstRunUiTest {
         assertThat(present(r, "#passphrase")).isFalse();
 
         r.clickOn("#first-run-demo");
+        waitLong(() -> shown(r, "#first-run-open-demo"));
+        assertThat(shown(r, "#demo-server-start")).isTrue();
+        r.clickOn("#first-run-open-demo");
         waitLong(() -> present(r, "#passphrase"));
         assertThat(r.lookup((Node n) -> n instanceof Label l && l.getText() != null
                 && l.getText().contains(DemoStore.PASSPHRASE)).tryQuery()).isPresent();
@@ -77,7 +88,7 @@ class FirstRunUiTest {
 
         r.clickOn("#passphrase").write(DemoStore.PASSPHRASE).type(KeyCode.ENTER);
         waitLong(() -> present(r, "#caseload-table") && !r.lookup("#caseload-table").<TableView<?>>query().getItems().isEmpty());
-        waitUntil(() -> visible(r, "#tour"));
+        waitUntil(() -> shown(r, "#tour"));
         String first = r.lookup("#tour-title").queryAs(Label.class).getText();
         r.clickOn("#tour-next");
         assertThat(r.lookup("#tour-title").queryAs(Label.class).getText()).isNotEqualTo(first);
@@ -92,6 +103,103 @@ class FirstRunUiTest {
         r.clickOn("#passphrase").write(DemoStore.PASSPHRASE).type(KeyCode.ENTER);
         waitLong(() -> present(r, "#caseload-table") && !r.lookup("#caseload-table").<TableView<?>>query().getItems().isEmpty());
         assertThat(present(r, "#tour")).isFalse();
+    }
+
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    static void shoot(String name) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.testfx.util.WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage img = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> FxToolkit.toolkitContext().getRegisteredStage().getScene().snapshot(null)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        java.nio.file.Files.createDirectories(SHOTS);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", SHOTS.resolve(name + ".png").toFile());
+    }
+
+    static int health(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void theDemoPathStartsALocalDemoServerThatTheDeskSyncsWithAndStopsOnExit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path store = dir.resolve("data").resolve("carnet.db");
+        app = FxToolkit.setupApplication(CarnetApp.class, "--store=" + store);
+        FxRobot r = new FxRobot();
+        waitUntil(() -> present(r, "#first-run-demo"));
+        r.clickOn("#first-run-demo");
+        waitLong(() -> shown(r, "#first-run-open-demo"));
+        assertThat(shown(r, "#demo-server-running")).isFalse();
+        shoot("first-run-demo-ready");
+
+        // The option: the demo server starts in the background, with progress, then shows its address and the accounts.
+        r.clickOn("#demo-server-start");
+        waitLong(() -> shown(r, "#demo-server-running"));
+        assertThat(shown(r, "#demo-server-start")).isFalse();
+        assertThat(shown(r, "#demo-server-error")).isFalse();
+        String url = r.lookup("#demo-server-url").queryAs(javafx.scene.control.TextField.class).getText();
+        assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(health(url)).isEqualTo(200);
+        assertThat(r.lookup((Node n) -> n instanceof Label l && "chef.leroy".equals(l.getText())).tryQuery()).isPresent();
+        // Its own file beside the demo store, in the data folder; the desk's sync settings point at it.
+        Path demoFolder = dir.resolve("home").resolve("data").resolve("demo");
+        assertThat(demoFolder.resolve("carnet-demo-server.db")).isRegularFile();
+        waitUntil(() -> Settings.load(Settings.file()).serverUrl().equals(url));
+        assertThat(Settings.load(Settings.file()).serverLogin()).isEqualTo(DemoStore.DEMO_LOGIN);
+        shoot("first-run-demo-server");
+        javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        r.interact(() -> {
+            stage.setWidth(800);
+            stage.setHeight(560);
+        });
+        shoot("first-run-demo-server-small");
+        r.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(800);
+        });
+
+        r.clickOn("#first-run-open-demo");
+        waitLong(() -> present(r, "#passphrase"));
+        r.clickOn("#passphrase").write(DemoStore.PASSPHRASE).type(KeyCode.ENTER);
+        waitLong(() -> present(r, "#caseload-table") && !r.lookup("#caseload-table").<TableView<?>>query().getItems().isEmpty());
+        waitUntil(() -> shown(r, "#tour"));
+        r.clickOn("#tour-skip");
+        waitUntil(() -> !present(r, "#tour"));
+
+        // The sync screen: already filled for the demo server, which it shows too; one click signs in and syncs.
+        r.clickOn("#sync-button");
+        waitUntil(() -> shown(r, "#sync-url") && shown(r, "#demo-server-running"));
+        assertThat(r.lookup("#sync-url").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(url);
+        assertThat(r.lookup("#sync-login").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo(DemoStore.DEMO_LOGIN);
+        shoot("sync-demo-server");
+        r.clickOn("#sync-connect");
+        waitLong(() -> !r.lookup("#sync-result").queryAs(Label.class).getText().isEmpty() || visible(r, "#sync-error"));
+        assertThat(visible(r, "#sync-error")).as("sync error").isFalse();
+        assertThat(r.lookup("#sync-result").queryAs(Label.class).getText()).contains("reçu");
+
+        // The desk closes: so does its demo server.
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> health(url)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aSecondStartBringsTheFirstWindowForwardAndSaysSo() throws Exception {
+        Path folder = dir.resolve("data");
+        java.util.concurrent.atomic.AtomicInteger woken = new java.util.concurrent.atomic.AtomicInteger();
+        try (fr.carnet.platform.InstanceLock first = fr.carnet.platform.InstanceLock.acquire(folder).orElseThrow()) {
+            first.listen(woken::incrementAndGet); // the first instance, here in the test
+            FxToolkit.registerPrimaryStage();
+            app = FxToolkit.setupApplication(CarnetApp.class, "--store=" + folder.resolve("carnet.db"));
+            FxRobot r = new FxRobot();
+            waitUntil(() -> woken.get() == 1 && present(r, "#already-running")
+                    && r.lookup("#already-running").queryAs(Label.class).getText().contains("premier plan"));
+            assertThat(present(r, "#first-run-demo")).isFalse();
+            assertThat(present(r, "#passphrase")).isFalse();
+            shoot("second-start");
+        }
     }
 
     @Test
@@ -129,6 +237,6 @@ class FirstRunUiTest {
         waitLong(() -> visible(r, "#first-sync-error") && visible(r, "#first-sync-offline"));
         r.clickOn("#first-sync-offline");
         waitLong(() -> present(r, "#caseload-table"));
-        waitUntil(() -> visible(r, "#tour"));
+        waitUntil(() -> shown(r, "#tour"));
     }
 }

@@ -145,6 +145,13 @@ class ScreenshotsUiTest {
             shoot("pia", dark);
             r.interact(() -> fr.carnet.ui.common.Ui.scrollIntoView(r.lookup("#eval-save").query()));
             shoot("pia-evaluation", dark);
+            if (present(r, "#objective-edit-0")) {
+                r.interact(() -> r.lookup("#objective-edit-0").<javafx.scene.control.Button>query().fire());
+                waitUntil(() -> present(r, "#objective-cancel") && r.lookup("#objective-cancel").query().isVisible());
+                r.interact(() -> fr.carnet.ui.common.Ui.scrollIntoView(r.lookup("#objective-add").query()));
+                shoot("pia-objective-edit", dark);
+                r.interact(() -> r.lookup("#objective-cancel").<javafx.scene.control.Button>query().fire());
+            }
             r.interact(main::closeCurrent);
             r.interact(() -> main.newAid(household));
             waitUntil(() -> present(r, "#aid-amount"));
@@ -164,6 +171,15 @@ class ScreenshotsUiTest {
                 if (!l.getItems().isEmpty()) l.getSelectionModel().select(0);
             });
             shoot("agenda", dark);
+            r.interact(() -> {
+                ListView<?> l = r.lookup("#agenda-list").query();
+                if (!l.getItems().isEmpty()) r.lookup("#visit-edit").<javafx.scene.control.Button>query().fire();
+            });
+            if (present(r, "#visit-purpose")) {
+                waitUntil(() -> present(r, "#edit-sync-state .sync-badge"));
+                shoot("visit-edit", dark);
+                r.interact(main::closeCurrent);
+            }
         }
     }
 

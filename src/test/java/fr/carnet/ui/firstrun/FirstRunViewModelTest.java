@@ -90,8 +90,12 @@ class FirstRunViewModelTest {
         Path file = dir.resolve("demo").resolve("carnet-demo.db");
         assertThat(Store.exists(file)).isFalse();
         vm.chooseDemo();
-        assertThat(demos).containsExactly(file);
+        // Ready: the local demo server is offered before the store opens.
+        assertThat(vm.stepProperty().get()).isEqualTo(FirstRunViewModel.Step.DEMO_READY);
+        assertThat(demos).isEmpty();
         assertThat(Store.exists(file)).isTrue();
+        vm.openDemo();
+        assertThat(demos).containsExactly(file);
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(servers).isEmpty();
         try (Store s = Store.open(file, DemoStore.PASSPHRASE.toCharArray())) {
@@ -103,6 +107,7 @@ class FirstRunViewModelTest {
     void aFailedDemoSaysSoAndGoesBackToTheChoices() {
         FirstRunViewModel vm = vm(f -> { throw new IllegalStateException("no sample data"); });
         vm.chooseDemo();
+        vm.openDemo(); // nothing to open
         assertThat(demos).isEmpty();
         assertThat(vm.stepProperty().get()).isEqualTo(FirstRunViewModel.Step.CHOOSE);
         assertThat(vm.errorProperty().get()).isEqualTo(Messages.get("desk.demo.failed"));
