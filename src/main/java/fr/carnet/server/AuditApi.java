@@ -60,17 +60,40 @@ final class AuditApi {
         }
         String now = api.now();
         long through = api.db().tx(ctx -> {
-            long max = 0;
+            long max = 0, min = Long.MAX_VALUE;
             for (JsonNode e : entries) {
-                long seq = e.get("seq").asLong();
-                max = Math.max(max, seq);
-                boolean exists = ctx.fetchExists(ctx.selectOne().from("srv_audit")
-                        .where("replica = ? AND local_seq = ?", s.replica(), seq));
-                if (exists) continue;
-                ctx.execute("INSERT INTO srv_audit (replica, local_seq, worker_id, device_time, server_time, action, record_type, record_id, detail) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.replica(), seq, s.workerId(), e.path("at").asText(null), now,
-                        e.get("action").asText(), e.path("recordType").asText(null), e.path("recordId").asText(null),
-                        e.path("detail").asText(null));
+                max = Math.max(max, e.get("seq").asLong());
+                min = Math.min(min, e.get("seq").asLong());
+            }
+            if (entries.isEmpty()) return max;
+            // what an earlier copy of this batch already recorded (a retry), in one query
+            Set<Long> known = Sql.query(ctx, "SELECT local_seq FROM srv_audit WHERE replica = ? AND local_seq BETWEEN ? AND ?", rs -> {
+                Set<Long> out = new java.util.HashSet<>();
+                while (rs.next()) out.add(rs.getLong(1));
+                return out;
+            }, s.replica(), min, max);
+            try {
+                java.sql.PreparedStatement ps = Sql.prepared(ctx, "INSERT INTO srv_audit (replica, local_seq, worker_id, device_time, server_time, "
+                        + "action, record_type, record_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                int n = 0;
+                for (JsonNode e : entries) {
+                    long seq = e.get("seq").asLong();
+                    if (!known.add(seq)) continue; // recorded before, or twice in this batch
+                    ps.setString(1, s.replica());
+                    ps.setLong(2, seq);
+                    ps.setString(3, s.workerId());
+                    ps.setString(4, e.path("at").asText(null));
+                    ps.setString(5, now);
+                    ps.setString(6, e.get("action").asText());
+                    ps.setString(7, e.path("recordType").asText(null));
+                    ps.setString(8, e.path("recordId").asText(null));
+                    ps.setString(9, e.path("detail").asText(null));
+                    ps.addBatch();
+                    n++;
+                }
+                if (n > 0) ps.executeBatch();
+            } catch (java.sql.SQLException ex) {
+                throw new org.jooq.exception.DataAccessException("audit insert", ex);
             }
             return max;
         });

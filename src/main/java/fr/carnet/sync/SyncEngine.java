@@ -618,6 +618,7 @@ public final class SyncEngine {
     private boolean pullAll(Tally t, SyncProgress progress) throws IOException {
         int evictRetries = 0;
         boolean searchDeferred = false;
+        boolean fromScratch = store.read(ctx -> meta(ctx, "sync.cursor")) == null;
         boolean changed = false;
         PageFetcher fetcher = null;
         try {
@@ -632,6 +633,7 @@ public final class SyncEngine {
                     fetcher.cancel();
                     fetcher = null;
                     reset();
+                    fromScratch = true;
                     continue;
                 }
                 if (r.status() != 200) throw failure(r);
@@ -670,8 +672,8 @@ public final class SyncEngine {
                 boolean unchanged = changes == 0 && last.path("cursor").asText().equals(cursor);
                 // A pulled page can be fetched again if a power cut undoes its commit (its cursor
                 // goes back with it): it commits without waiting for the disk (Store.writeReplayable).
-                // a pull of more than a page, or a large group: index once at the end
-                boolean defer = changes >= DEFER_SEARCH_AT || last.path("hasMore").asBoolean();
+                // a caseload arriving whole (first sync, reset), more than a page: index once at the end
+                boolean defer = fromScratch && (changes >= DEFER_SEARCH_AT || last.path("hasMore").asBoolean());
                 searchDeferred |= defer;
                 int n = unchanged ? 0 : store.writeReplayable(ctx -> {
                     if (defer) fr.carnet.store.SearchIndex.defer(ctx);
