@@ -362,7 +362,8 @@ public final class SyncEngine {
             long[] pend = pendingCount.get(key);
             if (res.path("status").asText().equals("applied") && answer != null && answer.isObject() && mine != null && s(answer) >= mine.s()
                     && inBatch.get(key) == 1 && pend != null && pend[0] == 1 && pend[1] == e.seq() && !shadows.contains(key)) {
-                done.add(new Object[] {"APPLIED", Json.write(res), e.seq()});
+                // the record itself is now the local row: the journal keeps the outcome, not a second copy
+                done.add(new Object[] {"APPLIED", "{\"seq\":" + res.path("seq").asLong() + ",\"status\":\"applied\",\"s\":" + s(answer) + "}", e.seq()});
                 t.sent++;
                 StoredRecord now = held(e.type(), (ObjectNode) answer, mine);
                 // a create stored as sent: only the envelope changes (no field, index or search rewrite)
