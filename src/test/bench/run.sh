@@ -23,6 +23,11 @@ if [[ "$WHAT" == store || "$WHAT" == all ]]; then
   echo; echo "## Carnet: store"; echo
   run fr.carnet.bench.StoreBench "$A/data/out/records-100000.tsv" target/bench 2>/dev/null
 fi
+if [[ "$WHAT" == sync || "$WHAT" == all ]] && command -v node >/dev/null; then
+  # PouchDB's replication of the same records, in the same run (RUNS=1 to keep it short; RUNS=3 as in RESULTS.md)
+  echo "## Anchor: PouchDB replication (same run)"; echo
+  (cd "$A/pouch" && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null 2>&1; } && RUNS=${POUCH_RUNS:-1} node bench.js 2>/dev/null | grep -E '^\|' || echo "(PouchDB anchor did not run)")
+fi
 for b in sync desk growth report; do
   if [[ "$WHAT" == "$b" || "$WHAT" == all ]]; then
     cls="fr.carnet.bench.${b^}Bench"

@@ -34,7 +34,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the latency of every request (p50, p95, p99, max) and the errors (anything but 200, or no answer).
  */
 final class LoadTest {
-    record Result(int devices, int requests, int errors, double p50, double p95, double p99, double max, double seconds) {}
+    record Result(int devices, int requests, int errors, double p50, double p95, double p99, double max, double seconds,
+                  Phase login, Phase catchUp, Phase steady) {}
+
+    /** The latencies of one kind of request: the logins, the first pull of each device, the rounds after it. */
+    record Phase(int requests, double p50, double p95, double p99, double max) {
+        static Phase of(java.util.Collection<Long> ns) {
+            List<Long> l = new ArrayList<>(ns);
+            Collections.sort(l);
+            return new Phase(l.size(), pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1e6);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d requests: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (max %.0f ms)", requests, p50, p95, p99, max);
+        }
+    }
 
     private static final String[] LOGINS = {"as.martin", "as.bernard", "cesf.petit", "pue.robert", "chef.leroy", "sms.garcia"};
 
@@ -48,6 +63,7 @@ final class LoadTest {
             SyncServer server = new SyncServer(api, SyncFixture.config());
             URI uri = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            List<ConcurrentLinkedQueue<Long>> phases = List.of(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
             AtomicInteger errors = new AtomicInteger();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
             long t0 = System.nanoTime();
@@ -56,7 +72,7 @@ final class LoadTest {
                 for (int d = 0; d < devices; d++) {
                     String login = LOGINS[d % LOGINS.length];
                     String device = "load-" + d + "-" + UUID.randomUUID();
-                    pool.submit(() -> new Device(http, login, device, latencies, errors, deadline).run(rounds));
+                    pool.submit(() -> new Device(http, login, device, latencies, phases, errors, deadline).run(rounds));
                 }
                 pool.shutdown();
                 pool.awaitTermination(maxSeconds + 30, TimeUnit.SECONDS);
@@ -67,7 +83,8 @@ final class LoadTest {
             double secs = (System.nanoTime() - t0) / 1e9;
             List<Long> l = new ArrayList<>(latencies);
             Collections.sort(l);
-            return new Result(devices, l.size(), errors.get(), pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1e6, secs);
+            return new Result(devices, l.size(), errors.get(), pct(l, 50), pct(l, 95), pct(l, 99), l.isEmpty() ? 0 : l.get(l.size() - 1) / 1e6, secs,
+                    Phase.of(phases.get(0)), Phase.of(phases.get(1)), Phase.of(phases.get(2)));
         }
     }
 
@@ -78,8 +95,27 @@ final class LoadTest {
     }
 
     /** One simulated laptop speaking the protocol directly (no local store: the server is what is measured). */
-    private record Device(HttpTransport http, String login, String deviceId, ConcurrentLinkedQueue<Long> latencies,
-                          AtomicInteger errors, long deadline) {
+    private static final class Device {
+        final HttpTransport http;
+        final String login, deviceId;
+        final ConcurrentLinkedQueue<Long> latencies;
+        final List<ConcurrentLinkedQueue<Long>> phases;
+        final AtomicInteger errors;
+        final long deadline;
+        /** 0: login, 1: the first pull to the end (the device's first sync), 2: the rounds after it. */
+        int phase;
+
+        Device(HttpTransport http, String login, String deviceId, ConcurrentLinkedQueue<Long> latencies,
+               List<ConcurrentLinkedQueue<Long>> phases, AtomicInteger errors, long deadline) {
+            this.http = http;
+            this.login = login;
+            this.deviceId = deviceId;
+            this.latencies = latencies;
+            this.phases = phases;
+            this.errors = errors;
+            this.deadline = deadline;
+        }
+
         void run(int rounds) {
             try {
                 ObjectNode b = Json.object();
@@ -89,10 +125,12 @@ final class LoadTest {
                 WireResponse s = call("POST", "/api/v1/session", Map.of(), null, b);
                 if (s == null || s.status() != 200) return;
                 String token = s.jsonBody().path("token").asText(), replica = s.jsonBody().path("replica").asText();
+                phase = 1;
                 String cursor = null;
                 List<String> households = new ArrayList<>();
                 long seq = 0;
                 for (int round = 0; round < rounds && System.nanoTime() < deadline; round++) {
+                    if (round == 1) phase = 2;
                     for (int pages = 0; pages < 100; pages++) {
                         Map<String, String> q = new HashMap<>();
                         q.put("limit", "1000");
@@ -125,8 +163,10 @@ final class LoadTest {
                             });
                             m.put("deviceTime", "2025-03-04T10:00:00+01:00");
                         }
+                        if (round == 0) phase = 2; // the first pull is done: what follows is the device's ordinary traffic
                         call("POST", "/api/v1/sync/push", Map.of(), token, push);
                     }
+                    phase = 2;
                     call("GET", "/api/v1/conflicts", Map.of(), token, null);
                     Thread.sleep(50 + ThreadLocalRandom.current().nextInt(200));
                 }
@@ -145,10 +185,12 @@ final class LoadTest {
             try {
                 WireResponse r = http.exchange(new WireRequest(method, path, query, h, bytes, null));
                 latencies.add(System.nanoTime() - t);
+                phases.get(phase).add(System.nanoTime() - t);
                 if (r.status() != 200) errors.incrementAndGet();
                 return r;
             } catch (Exception e) {
                 latencies.add(System.nanoTime() - t);
+                phases.get(phase).add(System.nanoTime() - t);
                 errors.incrementAndGet();
                 return null;
             }
