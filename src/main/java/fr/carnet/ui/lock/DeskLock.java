@@ -32,9 +32,11 @@ import javafx.util.Duration;
  * shortcuts and makes the title neutral, then replaces the content by the {@link LockPane} —
  * the case files leave the scene graph. Unlocking puts everything back as it was, focus included.
  * <p>
- * Lid close and session lock: JavaFX does not tell us portably, so the desk locks when the window
- * is minimised (a setting) and after the idle time; an OS that suspends also stops the clock-
- * driven check, which locks on the first tick after resume.
+ * Lid close and session lock: JavaFX does not tell us portably. Where the OS announces them (Linux:
+ * logind's Lock and PrepareForSleep, the screen saver, through {@link fr.carnet.platform.SessionWatch})
+ * the desk locks at once; everywhere it also locks when the window is minimised (a setting) and
+ * after the idle time; an OS that suspends also stops the clock-driven check, which locks on the
+ * first tick after resume.
  */
 public final class DeskLock {
     public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
@@ -56,6 +58,7 @@ public final class DeskLock {
         else reveal();
     };
     private Scene scene;
+    private fr.carnet.platform.SessionWatch sessionWatch;
     private Map<KeyCombination, Runnable> savedShortcuts = Map.of();
     private String savedTitle;
     private Node savedFocus;
@@ -95,11 +98,16 @@ public final class DeskLock {
         vm.lockedProperty().addListener(lockedListener);
         vm.activity();
         ticker.play();
+        sessionWatch = fr.carnet.platform.SessionWatch.start(lockLater);
     }
 
     /** Stops watching (the window closes, or another store is opened). */
     public void detach() {
         ticker.stop();
+        if (sessionWatch != null) {
+            sessionWatch.close();
+            sessionWatch = null;
+        }
         if (scene != null) {
             scene.removeEventFilter(KeyEvent.ANY, activity);
             scene.removeEventFilter(MouseEvent.MOUSE_MOVED, activity);
