@@ -55,8 +55,11 @@ public final class SyncBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int big = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int devices = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        // numbers among the arguments: records, devices (run.sh also passes the anchors folder first)
+        List<Integer> nums = new ArrayList<>();
+        for (String a : args) if (a.matches("\\d+")) nums.add(Integer.parseInt(a));
+        int big = nums.size() > 0 ? nums.get(0) : 100_000;
+        int devices = nums.size() > 1 ? nums.get(1) : 200;
         Path dir = Files.createTempDirectory("carnet-bench");
         List<String[]> rows = new ArrayList<>();
         SyncApi api = new SyncApi(new ServerDb(ServerDb.sqliteUrl(dir.resolve("server.db"))), SyncFixture.config());
