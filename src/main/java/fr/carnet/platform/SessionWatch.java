@@ -36,6 +36,13 @@ public final class SessionWatch implements AutoCloseable {
                 List.of(g, "monitor", "--session", "--dest", "org.freedesktop.ScreenSaver"));
     }
 
+    /** Every monitor still running, stopped when the JVM exits (a monitor must not outlive Carnet). */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "carnet-session-watch-stop"));
+    }
+
     private final List<Process> processes = new ArrayList<>();
     private volatile boolean closed;
 
@@ -58,6 +65,8 @@ public final class SessionWatch implements AutoCloseable {
             try {
                 Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 w.processes.add(p);
+                RUNNING.add(p);
+                p.onExit().thenRun(() -> RUNNING.remove(p));
                 Thread.ofVirtual().name("carnet-session-watch").start(() -> w.read(p, onLock));
             } catch (IOException e) {
                 LOG.debug("session watch not started ({})", e.getClass().getSimpleName());

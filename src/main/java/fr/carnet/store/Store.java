@@ -125,11 +125,16 @@ public final class Store implements AutoCloseable {
         try {
             Store s = new Store(file, key, clock);
             s.migrate();
-            // a pull cut short while the search indexes were suspended: rebuild them now
-            s.write(ctx -> {
-                SearchIndex.finishDeferred(ctx);
-                return null;
-            });
+            // a pull cut short while the search indexes were suspended: rebuild them now (if that
+            // fails, the mark stays and the next pull tries again; the store still opens)
+            try {
+                s.write(ctx -> {
+                    SearchIndex.finishDeferred(ctx);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Search index rebuild postponed ({})", e.getClass().getSimpleName());
+            }
             return s;
         } catch (SQLException e) {
             throw new StoreException("store.error.wrongPassphrase", e);
@@ -237,7 +242,14 @@ public final class Store implements AutoCloseable {
             try {
                 return inTransaction(work);
             } finally {
-                setSynchronous("FULL");
+                // if FULL cannot be restored, later saves must not run relaxed: the store closes
+                try {
+                    setSynchronous("FULL");
+                } catch (RuntimeException e) {
+                    LOG.error("Could not restore synchronous=FULL; closing the store");
+                    closed = true;
+                    throw e;
+                }
             }
         });
         try {

@@ -87,7 +87,7 @@ public final class SyncEngine {
             progress.progress("sync.phase.conflicts", t.sent, t.received);
             // A conflict opens, changes or closes only with a new state of its record, which the
             // pull would have brought: when nothing was sent or received, the list is as it was.
-            int open = t.sent == 0 && !changed && conflictsFetched ? heldConflicts() : refreshConflicts();
+            int open = conflictsStale ? refreshConflicts() : heldConflicts();
             AuditUploader.upload(store, client);
             return new SyncResult(t.sent, t.received, t.conflicts, open, List.copyOf(t.rejected), List.copyOf(t.merged));
         } catch (IOException e) {
@@ -97,8 +97,12 @@ public final class SyncEngine {
         }
     }
 
-    /** Whether this engine has fetched the conflict list once (after that, only when something changed). */
-    private boolean conflictsFetched;
+    /**
+     * Whether the conflict list held on this laptop may be out of date: at first, and from the
+     * moment a push's answers or a pulled page are recorded until the list is fetched again (a
+     * sync that fails in between leaves it set for the next one).
+     */
+    private volatile boolean conflictsStale = true;
 
     /**
      * A successful online login restarts the offline grace period (security policy). Recorded at
@@ -232,12 +236,12 @@ public final class SyncEngine {
      */
     private void pushAll(Tally t, SyncProgress progress) throws IOException {
         Batch b = nextBatch(0);
-        java.util.concurrent.CompletableFuture<WireResponse> sent = null;
+        InFlight sent = null;
         try {
             for (int rounds = 0; rounds < 10_000 && b != null; rounds++) {
                 WireResponse r;
                 if (sent != null) {
-                    r = await(sent);
+                    r = await(sent.answer());
                     sent = null;
                 } else {
                     fault("push.beforeSend");
@@ -252,6 +256,7 @@ public final class SyncEngine {
                             sent = sendAsync(next);
                         }
                         Batch done = b;
+                        conflictsStale = true;
                         store.writeReplayable(ctx -> {
                             applyPushResults(ctx, r.jsonBody(), done.entries(), done.base(), t);
                             return null;
@@ -278,20 +283,28 @@ public final class SyncEngine {
                 }
             }
         } finally {
-            if (sent != null) sent.cancel(true);
+            if (sent != null) sent.cancel();
         }
     }
 
-    private java.util.concurrent.CompletableFuture<WireResponse> sendAsync(Batch b) {
+    /** A push batch on its way, on its own thread (interrupted if the sync stops before its answer is taken). */
+    private record InFlight(Thread thread, java.util.concurrent.CompletableFuture<WireResponse> answer) {
+        void cancel() {
+            thread.interrupt();
+            answer.cancel(true);
+        }
+    }
+
+    private InFlight sendAsync(Batch b) {
         java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().name("carnet-push").start(() -> {
+        Thread th = Thread.ofVirtual().name("carnet-push").start(() -> {
             try {
                 f.complete(client.call("POST", "/api/v1/sync/push", Map.of(), b.body()));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
         });
-        return f;
+        return new InFlight(th, f);
     }
 
     private static WireResponse await(java.util.concurrent.CompletableFuture<WireResponse> f) throws IOException {
@@ -620,6 +633,13 @@ public final class SyncEngine {
         int evictRetries = 0;
         boolean searchDeferred = false;
         boolean fromScratch = store.read(ctx -> meta(ctx, "sync.cursor")) == null;
+        if (!fromScratch && store.read(fr.carnet.store.SearchIndex::isDeferred)) {
+            // an earlier rebuild failed or was cut short: do it before anything else
+            store.write(ctx -> {
+                fr.carnet.store.SearchIndex.finishDeferred(ctx);
+                return null;
+            });
+        }
         boolean changed = false;
         PageFetcher fetcher = null;
         try {
@@ -676,14 +696,26 @@ public final class SyncEngine {
                 // a caseload arriving whole (first sync, reset), more than a page: index once at the end
                 boolean defer = fromScratch && (changes >= DEFER_SEARCH_AT || last.path("hasMore").asBoolean());
                 searchDeferred |= defer;
-                int n = unchanged ? 0 : store.writeReplayable(ctx -> {
-                    if (defer) fr.carnet.store.SearchIndex.defer(ctx);
-                    int k = 0;
-                    for (JsonNode p : pages) k += applyPage(ctx, p);
-                    // the cursor is the last thing written: the pages and the cursor commit together
-                    setMeta(ctx, "sync.cursor", last.path("cursor").asText());
-                    return k;
-                });
+                if (!unchanged) conflictsStale = true;
+                int n;
+                try {
+                    n = unchanged ? 0 : store.writeReplayable(ctx -> {
+                        if (defer) fr.carnet.store.SearchIndex.defer(ctx);
+                        int k = 0;
+                        for (JsonNode p : pages) k += applyPage(ctx, p);
+                        // the cursor is the last thing written: the pages and the cursor commit together
+                        setMeta(ctx, "sync.cursor", last.path("cursor").asText());
+                        return k;
+                    });
+                } catch (PendingUnderEvict e) {
+                    // a change was saved on an evicted record since the check above: nothing of
+                    // these pages was written; push it first, then take them again
+                    if (++evictRetries > 3) throw new SyncException("sync.error.protocol", null, "evict");
+                    fetcher.cancel();
+                    fetcher = null;
+                    pushAll(t, progress);
+                    continue;
+                }
                 fetcher.advanced(last.path("cursor").asText());
                 changed |= !unchanged;
                 t.received += n;
@@ -706,6 +738,13 @@ public final class SyncEngine {
                     LOG.debug("search index rebuild postponed", e);
                 }
             }
+        }
+    }
+
+    /** Rolls back a pull transaction that would remove a record with an unpushed change. */
+    private static final class PendingUnderEvict extends RuntimeException {
+        PendingUnderEvict() {
+            super(null, null, false, false);
         }
     }
 
@@ -849,6 +888,7 @@ public final class SyncEngine {
                 w.claimed.add(type.get().wire() + ":" + id);
                 w.flush(ctx);
                 if (evict) {
+                    if (pendingUnder(ctx, type.get(), id)) throw new PendingUnderEvict();
                     boolean purged = c.path("purged").asBoolean(false);
                     remove(ctx, type.get(), id, purged);
                     erased |= purged;
@@ -977,7 +1017,7 @@ public final class SyncEngine {
     private int refreshConflicts() throws IOException {
         WireResponse r = client.call("GET", "/api/v1/conflicts", Map.of(), null);
         if (r.status() != 200) throw failure(r);
-        conflictsFetched = true;
+        conflictsStale = false;
         JsonNode list = r.jsonBody().path("conflicts");
         // the list as it would be stored; when it is what the laptop already holds, nothing is written
         List<String[]> rows = store.read(ctx -> {

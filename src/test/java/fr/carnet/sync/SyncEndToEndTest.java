@@ -156,6 +156,34 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void aConflictOpenedInASyncThatFailsBeforeTheConflictListIsStillListedByTheNextIdleSync() {
+        ea.sync(SyncProgress.NONE);
+        String p = data.persons.get(1);
+        // laptop b's network cuts the conflict list request once (the push and pull went through)
+        boolean[] cut = {false};
+        HttpTransport http = new HttpTransport(uri);
+        SyncEngine flaky = new SyncEngine(b, new SyncClient(req -> {
+            if (req.path().endsWith("/conflicts") && cut[0]) {
+                cut[0] = false;
+                throw new java.io.IOException("cut");
+            }
+            return http.exchange(req);
+        }, "as.bernard", DEMO, "Laptop b"));
+        flaky.sync(SyncProgress.NONE);
+        new Editor(a, MARTIN, Role.AS).update(RecordType.PERSON, p, o("phone", "0622222222"));
+        new Editor(b, BERNARD, Role.AS).update(RecordType.PERSON, p, o("phone", "0633333333"));
+        ea.sync(SyncProgress.NONE);
+        cut[0] = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> flaky.sync(SyncProgress.NONE)).isInstanceOf(SyncException.class);
+        assertThat(get(b, RecordType.PERSON, p).conflictId()).isNotNull();
+        // nothing to send, nothing new to pull: the list must still be fetched, since the last one failed
+        SyncResult idle = flaky.sync(SyncProgress.NONE);
+        assertThat(idle.sent() + idle.received()).isZero();
+        assertThat(flaky.conflicts()).hasSize(1);
+        assertThat(idle.openConflicts()).isEqualTo(1);
+    }
+
+    @Test
     void deleteAgainstConcurrentEditLeavesTheRecordDeletedWithOneConflict() {
         ea.sync(SyncProgress.NONE);
         eb.sync(SyncProgress.NONE);
