@@ -128,7 +128,7 @@ public final class Store implements AutoCloseable {
             // a pull cut short while the search indexes were suspended: rebuild them now (if that
             // fails, the mark stays and the next pull tries again; the store still opens)
             try {
-                s.write(ctx -> {
+                if (s.searchDeferred()) s.write(ctx -> {
                     SearchIndex.finishDeferred(ctx);
                     return null;
                 });
@@ -191,6 +191,16 @@ public final class Store implements AutoCloseable {
             st.execute("PRAGMA cache_size=-32768");
         }
         return c;
+    }
+
+    /** Whether a pull left the search indexes suspended (plain JDBC: opening must not wait for jOOQ to load). */
+    private boolean searchDeferred() {
+        try (Statement st = writeConnection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM store_meta WHERE k = '" + SearchIndex.DEFERRED + "'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return true; // let the rebuild say what is wrong
+        }
     }
 
     private void migrate() throws SQLException {
