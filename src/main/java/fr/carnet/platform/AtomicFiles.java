@@ -13,13 +13,26 @@ import java.nio.file.StandardOpenOption;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** What is written into the file (the stream is closed afterwards). */
+    public interface Body {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     public static void writeString(Path target, String content) throws IOException {
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes {@code body} to a temporary file beside {@code target}, flushed to disk, then moves it into place. */
+    public static void write(Path target, Body body) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName().toString(), ".part");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+            try (java.io.OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING);
+                 java.io.OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
+                body.writeTo(out); // it may close the stream itself
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             try {

@@ -100,17 +100,7 @@ public final class CaseSummaryPdf {
         /** Finishes the document and writes it to {@code file}, replacing it atomically. */
         public void save(Path file, String title) {
             try {
-                Path dir = file.toAbsolutePath().getParent();
-                if (dir != null) Files.createDirectories(dir);
-                Path tmp = Files.createTempFile(dir, ".carnet-", ".pdf.part");
-                try {
-                    try (OutputStream out = Files.newOutputStream(tmp)) {
-                        save(out, title);
-                    }
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
+                fr.carnet.platform.AtomicFiles.write(file, out -> save(out, title));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file.getFileName(), e);
             }

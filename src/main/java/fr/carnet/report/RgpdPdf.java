@@ -60,17 +60,7 @@ public final class RgpdPdf {
     /** The export written to {@code file} through a temporary file (no half-written PDF is left). */
     public void write(ObjectNode export, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".carnet-", ".pdf.part");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    write(export, out);
-                }
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            fr.carnet.platform.AtomicFiles.write(file, out -> write(export, out));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file.getFileName(), e);
         }

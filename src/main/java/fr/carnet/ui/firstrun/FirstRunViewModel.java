@@ -117,13 +117,23 @@ public final class FirstRunViewModel {
         String url = serverUrl.get() == null ? "" : serverUrl.get().strip();
         String who = login.get() == null ? "" : login.get().strip();
         String pw = password.get() == null ? "" : password.get();
-        if (!SyncViewModel.validUrl(url)) return fail("sync.ui.error.url");
-        if (who.isEmpty()) return fail("sync.ui.error.login");
-        if (pw.isEmpty()) return fail("sync.ui.error.password");
+        String problem = serverFormError(url, who, pw);
+        if (problem != null) return fail(problem);
         char[] chars = pw.toCharArray();
         password.set("");
         listener.serverChosen(new ServerChoice(url, who, chars));
         return true;
+    }
+
+    /**
+     * The first problem of a server login form (address, login, password), as a bundle key; null when
+     * it can be sent. Shared by the first run and the forgotten-passphrase recovery.
+     */
+    public static String serverFormError(String url, String login, String password) {
+        if (!SyncViewModel.validUrl(url)) return "sync.ui.error.url";
+        if (login.isEmpty()) return "sync.ui.error.login";
+        if (password.isEmpty()) return "sync.ui.error.password";
+        return null;
     }
 
     private boolean fail(String key) {
