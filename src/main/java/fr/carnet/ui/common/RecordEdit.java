@@ -42,10 +42,15 @@ public final class RecordEdit {
     public void load(Consumer<StoredRecord> fill, FormErrors errors) {
         ctx.async().run(() -> ctx.store().read(c -> RecordRepository.find(c, type, id)), r -> r.filter(x -> !x.deleted())
                 .ifPresentOrElse(x -> {
-                    original = x.fields().deepCopy();
-                    syncState.set(x.syncState());
+                    remember(x);
                     fill.accept(x);
                 }, () -> errors.setGeneral(Messages.get("desk.edit.missing"))), errors::show);
+    }
+
+    /** The record as read by a form that loads it itself: what {@link #save} compares with. */
+    public void remember(StoredRecord r) {
+        original = r.fields().deepCopy();
+        syncState.set(r.syncState());
     }
 
     public boolean loaded() {

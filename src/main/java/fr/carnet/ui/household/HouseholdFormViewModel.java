@@ -3,7 +3,6 @@ package fr.carnet.ui.household;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carnet.domain.RecordType;
-import fr.carnet.domain.RecordValidator;
 import fr.carnet.i18n.Messages;
 import fr.carnet.store.RecordRepository;
 import fr.carnet.store.StoredRecord;
@@ -12,9 +11,8 @@ import fr.carnet.ui.common.Debouncer;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.FormDraft;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import fr.carnet.ui.common.FormErrors;
-import fr.carnet.ui.common.RecordDiff;
+import fr.carnet.ui.common.RecordEdit;
 import fr.carnet.util.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +37,8 @@ public final class HouseholdFormViewModel {
     private final StringProperty housing = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
     private final FormErrors errors = new FormErrors();
-    private ObjectNode original;
     private final FormDraft draft;
-    private final ObjectProperty<SyncState> syncState = new SimpleObjectProperty<>();
+    private final RecordEdit edit;
 
     public HouseholdFormViewModel(DeskContext ctx, String householdId) {
         this(ctx, householdId, Debouncer.immediate());
@@ -55,6 +52,7 @@ public final class HouseholdFormViewModel {
                 .text("label", label).text("line1", line1).text("line2", line2).text("postcode", postcode)
                 .text("city", city).text("housing", housing);
         if (showsNotes()) draft.text("notes", notes);
+        edit = new RecordEdit(ctx, RecordType.HOUSEHOLD, householdId, editable());
     }
 
     /** Whether the notes are part of this form (not for a secretary). */
@@ -79,8 +77,7 @@ public final class HouseholdFormViewModel {
     }
 
     private void fill(StoredRecord h) {
-        original = h.fields().deepCopy();
-        syncState.set(h.syncState());
+        edit.remember(h);
         label.set(text(h.get("label")));
         JsonNode a = h.get("address");
         line1.set(a == null ? "" : text(a.get("line1")));
@@ -98,7 +95,7 @@ public final class HouseholdFormViewModel {
     /** Validates and writes the changed fields; calls back with the household's id. */
     public void save(Consumer<String> onSaved) {
         errors.clear();
-        if (original == null) return; // not loaded yet
+        if (!edit.loaded()) return;
         ObjectNode edited = Json.object();
         putText(edited, "label", label.get());
         ObjectNode addr = Json.object();
@@ -109,23 +106,10 @@ public final class HouseholdFormViewModel {
         if (!addr.isEmpty()) edited.set("address", addr);
         putText(edited, "housing", housing.get());
         if (showsNotes()) putText(edited, "notes", notes.get());
-        ObjectNode changes = RecordDiff.changes(original, edited, editable());
-        ObjectNode probe = RecordDiff.applied(original, changes);
-        errors.show(RecordValidator.validate(RecordType.HOUSEHOLD, probe, ctx.today()));
-        if (!errors.isEmpty()) return;
-        if (changes.isEmpty()) {
-            draft.discard();
-            onSaved.accept(householdId);
-            return;
-        }
-        ctx.async().run(() -> {
-            ctx.editor().update(RecordType.HOUSEHOLD, householdId, changes);
-            return householdId;
-        }, hid -> {
-            original = probe;
+        edit.save(edited, errors, hid -> {
             draft.discard();
             onSaved.accept(hid);
-        }, errors::show);
+        });
     }
 
     private static void putText(ObjectNode n, String f, String v) {
@@ -141,7 +125,7 @@ public final class HouseholdFormViewModel {
     }
 
     public StringProperty draftStatusProperty() { return draft.statusProperty(); }
-    public ObjectProperty<SyncState> syncStateProperty() { return syncState; }
+    public ObjectProperty<SyncState> syncStateProperty() { return edit.syncStateProperty(); }
     public String householdId() { return householdId; }
     public StringProperty labelProperty() { return label; }
     public StringProperty line1Property() { return line1; }

@@ -11,7 +11,7 @@ import fr.carnet.store.CaseloadQueries;
 import fr.carnet.store.CaseloadQueries.PersonMatch;
 import fr.carnet.store.RecordRepository;
 import fr.carnet.store.StoredRecord;
-import fr.carnet.ui.common.RecordDiff;
+import fr.carnet.ui.common.RecordEdit;
 import fr.carnet.domain.Enums.SyncState;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.FormDraft;
@@ -46,7 +46,6 @@ public final class PersonFormViewModel {
     static final List<String> EDITABLE = List.of("lastName", "firstName", "birthName", "birthDate", "sex", "relationship", "phone", "email");
     private final String householdId;
     private final String personId;
-    private ObjectNode original;
     private final StringProperty householdLabel = new SimpleStringProperty("");
     private final StringProperty line1 = new SimpleStringProperty("");
     private final StringProperty postcode = new SimpleStringProperty("");
@@ -64,7 +63,7 @@ public final class PersonFormViewModel {
     private final FormErrors errors = new FormErrors();
     private long generation;
     private final FormDraft draft;
-    private final ObjectProperty<SyncState> syncState = new SimpleObjectProperty<>();
+    private final RecordEdit edit;
 
     /** @param householdId the household to add to, or null to create a household with this person */
     public PersonFormViewModel(DeskContext ctx, String householdId, Debouncer debouncer) {
@@ -99,6 +98,7 @@ public final class PersonFormViewModel {
                 .text("phone", phone).text("email", email);
         if (householdId == null) draft.text("householdLabel", householdLabel).text("line1", line1).text("postcode", postcode)
                 .text("city", city).text("housing", housing);
+        edit = new RecordEdit(ctx, RecordType.PERSON, personId, EDITABLE); // used in edit mode only
     }
 
     public boolean newHousehold() {
@@ -125,8 +125,7 @@ public final class PersonFormViewModel {
     }
 
     private void fill(StoredRecord p) {
-        original = p.fields().deepCopy();
-        syncState.set(p.syncState());
+        edit.remember(p);
         lastName.set(text(p, "lastName"));
         firstName.set(text(p, "firstName"));
         birthName.set(text(p, "birthName"));
@@ -211,24 +210,11 @@ public final class PersonFormViewModel {
 
     /** Edit mode: judges the person as it would be, then writes only what changed. */
     private void saveChanges(ObjectNode edited, Consumer<String> onSaved) {
-        if (original == null) return; // not loaded yet
-        ObjectNode changes = RecordDiff.changes(original, edited, EDITABLE);
-        ObjectNode probe = RecordDiff.applied(original, changes);
-        if (errors.isEmpty()) errors.show(RecordValidator.validate(RecordType.PERSON, probe, ctx.today()));
-        if (!errors.isEmpty()) return;
-        if (changes.isEmpty()) {
+        if (!errors.isEmpty()) return; // a date that cannot be read: said under its field
+        edit.save(edited, errors, id -> {
             draft.discard();
             onSaved.accept(householdId);
-            return;
-        }
-        ctx.async().run(() -> {
-            ctx.editor().update(RecordType.PERSON, personId, changes);
-            return householdId;
-        }, hid -> {
-            original = probe;
-            draft.discard();
-            onSaved.accept(hid);
-        }, errors::show);
+        });
     }
 
     private static void putText(ObjectNode n, String f, String v) {
@@ -244,7 +230,7 @@ public final class PersonFormViewModel {
     }
 
     public StringProperty draftStatusProperty() { return draft.statusProperty(); }
-    public ObjectProperty<SyncState> syncStateProperty() { return syncState; }
+    public ObjectProperty<SyncState> syncStateProperty() { return edit.syncStateProperty(); }
     public StringProperty householdLabelProperty() { return householdLabel; }
     public StringProperty line1Property() { return line1; }
     public StringProperty postcodeProperty() { return postcode; }
