@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carnet.domain.Enums.Role;
 import fr.carnet.domain.RecordType;
 import fr.carnet.server.Admin;
-import fr.carnet.server.ServerDb;
-import fr.carnet.server.SyncApi;
-import fr.carnet.server.SyncServer;
 import fr.carnet.domain.Enums.SyncState;
 import fr.carnet.store.Editor;
 import fr.carnet.store.RecordRepository;
@@ -21,9 +18,14 @@ import fr.carnet.sync.SyncResult;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Sync benchmark over real HTTP on loopback, SQLite server, real encrypted laptop store. Prints a
@@ -54,75 +56,153 @@ public final class SyncBench {
         }
     }
 
+    /** The server in its own JVM (see {@link SyncBenchServer}), driven over its stdin/stdout. */
+    static final class ServerProcess implements AutoCloseable {
+        final Process process;
+        final java.io.BufferedReader out;
+        final java.io.PrintWriter in;
+        final URI uri;
+
+        ServerProcess(Path dir) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+                    SyncBenchServer.class.getName(), dir.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new java.io.PrintWriter(new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+            uri = URI.create("http://127.0.0.1:" + expect("port")[1]);
+        }
+
+        String[] expect(String word) throws IOException {
+            for (String l; (l = out.readLine()) != null; ) if (l.startsWith(word + " ")) return l.split(" ");
+            throw new IOException("the benchmark server stopped");
+        }
+
+        /** Seeds n records of a sector in the server's own process; returns the seconds it took. */
+        double seed(String sector, int n) throws IOException {
+            in.println("seed " + sector + " " + n);
+            return Double.parseDouble(expect("seeded")[2]);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            in.println("quit");
+            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+
+    /** The instants at which a sync entered each phase (nanoTime), from its progress callbacks. */
+    static final class Phases implements SyncProgress {
+        final Map<String, Long> first = new HashMap<>();
+
+        @Override
+        public void progress(String phase, int sent, int received) {
+            first.putIfAbsent(phase, System.nanoTime());
+        }
+
+        long at(String phase) {
+            return first.get(phase);
+        }
+    }
+
+    static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** "median (min–max)" as the anchor prints it, in ms or s. */
+    static String spread(List<Double> ms) {
+        double lo = Collections.min(ms), hi = Collections.max(ms), med = median(ms);
+        return med >= 1000 ? String.format("%.1f s (%.1f–%.1f)", med / 1000, lo / 1000, hi / 1000) : String.format("%.1f ms (%.1f–%.1f)", med, lo, hi);
+    }
+
     public static void main(String[] args) throws Exception {
         // numbers among the arguments: records, devices (run.sh also passes the anchors folder first)
         List<Integer> nums = new ArrayList<>();
         for (String a : args) if (a.matches("\\d+")) nums.add(Integer.parseInt(a));
         int big = nums.size() > 0 ? nums.get(0) : 100_000;
         int devices = nums.size() > 1 ? nums.get(1) : 200;
+        // as the anchor: the median of RUNS runs (3 in its RESULTS.md), idle syncs the median of IDLE_RUNS
+        int runs = Integer.parseInt(System.getenv().getOrDefault("RUNS", "3"));
+        int idleRuns = Integer.parseInt(System.getenv().getOrDefault("IDLE_RUNS", "10"));
         Path dir = Files.createTempDirectory("carnet-bench");
         List<String[]> rows = new ArrayList<>();
-        SyncApi api = new SyncApi(new ServerDb(ServerDb.sqliteUrl(dir.resolve("server.db"))), SyncFixture.config());
-        SyncFixture.load(api, 0, 1);
-        // big: households of 1 + 4 persons in sector Nord
-        List<Admin.Seed> seeds = new ArrayList<>();
-        List<String> households = new ArrayList<>();
-        for (int i = 0; seeds.size() < big; i++) {
-            String h = UUID.randomUUID().toString();
-            households.add(h);
-            seeds.add(new Admin.Seed(RecordType.HOUSEHOLD, h, SyncFixture.household(SyncFixture.NORD, "Famille " + i)));
-            for (int k = 0; k < 4 && seeds.size() < big; k++)
-                seeds.add(new Admin.Seed(RecordType.PERSON, UUID.randomUUID().toString(), SyncFixture.person(h, "Nom" + i, "P" + k)));
-        }
-        long t = System.nanoTime();
-        new Admin(api).load(seeds, SyncFixture.ADMIN);
-        double loadS = (System.nanoTime() - t) / 1e9;
-        SyncServer server = new SyncServer(api, SyncFixture.config());
-        URI uri = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
-        try (Store laptop = Store.create(dir.resolve("laptop.db"), "bench passphrase".toCharArray())) {
-            SyncEngine e = new SyncEngine(laptop, new SyncClient(new HttpTransport(uri), "as.martin", SyncFixture.DEMO, "bench"));
-            long[] applyNs = {0, 0};
-            e.setFaultHook(p -> {
-                if (p.equals("pull.afterResponse")) applyNs[1] = System.nanoTime();
-                else if (p.equals("pull.afterCommit")) applyNs[0] += System.nanoTime() - applyNs[1];
-            });
-            t = System.nanoTime();
-            SyncResult r = e.sync(SyncProgress.NONE);
-            double first = (System.nanoTime() - t) / 1e9;
-            e.setFaultHook(null);
-            double applyRate = r.received() / (applyNs[0] / 1e9);
-            double rawRate = rawInsertRate(dir.resolve("raw.db"), seeds);
-            rows.add(new String[] {"first sync, " + r.received() + " records to an empty laptop", String.format("%.1f s", first), "31 s",
-                    String.format("%.0f records/s applied end to end", r.received() / first)});
-            rows.add(new String[] {"apply on the laptop during the first sync", String.format("%.0f records/s", applyRate), "",
-                    String.format("%.0f %% of the raw encrypted insert of the same rows (%.0f rows/s, 500 per transaction); goal ≥ 50 %%", 100 * applyRate / rawRate, rawRate)});
-            t = System.nanoTime();
-            int idleN = 20;
-            for (int i = 0; i < idleN; i++) e.sync(SyncProgress.NONE);
-            rows.add(new String[] {"idle sync at " + r.received() + " records", String.format("%.1f ms", (System.nanoTime() - t) / 1e6 / idleN), "8.7 ms", "push + pull + conflicts, nothing to do"});
+        try (ServerProcess server = new ServerProcess(dir)) {
+            double loadS = server.seed("nord", big);
+            List<String> households = Files.readAllLines(dir.resolve("households-nord.txt"));
+            List<Double> firstMs = new ArrayList<>(), loginMs = new ArrayList<>(), applyRates = new ArrayList<>();
+            int received = 0;
+            Store laptop = null;
+            SyncEngine e = null;
+            for (int run = 0; run < runs; run++) {
+                if (laptop != null) laptop.close();
+                // each run: a new laptop (new device, new replica) with an empty store
+                laptop = Store.create(dir.resolve("laptop-" + run + ".db"), "bench passphrase".toCharArray());
+                e = new SyncEngine(laptop, new SyncClient(new HttpTransport(server.uri), "as.martin", SyncFixture.DEMO, "bench-" + run));
+                long[] applyNs = {0, 0};
+                e.setFaultHook(p -> {
+                    if (p.equals("pull.afterResponse")) applyNs[1] = System.nanoTime();
+                    else if (p.equals("pull.afterCommit")) applyNs[0] += System.nanoTime() - applyNs[1];
+                });
+                Phases ph = new Phases();
+                long t = System.nanoTime();
+                SyncResult r = e.sync(ph);
+                long end = System.nanoTime();
+                e.setFaultHook(null);
+                received = r.received();
+                loginMs.add((ph.at("sync.phase.push") - t) / 1e6);
+                firstMs.add((end - ph.at("sync.phase.push")) / 1e6);
+                applyRates.add(r.received() / (applyNs[0] / 1e9));
+            }
+            double rawRate = rawInsertRate(dir.resolve("raw.db"), SyncBenchServer.seeds(true, big, new ArrayList<>()));
+            rows.add(new String[] {"first sync, " + received + " records to an empty laptop (after its login)", spread(firstMs), "31 s",
+                    String.format("%.0f records/s end to end; median of %d runs, each a new laptop", received / (median(firstMs) / 1000), runs)});
+            rows.add(new String[] {"… the login before it (session, device registered)", spread(loginMs), "", "done once, when the worker signs in"});
+            rows.add(new String[] {"apply on the laptop during the first sync", String.format("%.0f records/s", median(applyRates)), "",
+                    String.format("%.0f %% of the raw encrypted insert of the same rows (%.0f rows/s, 500 per transaction); goal ≥ 50 %%", 100 * median(applyRates) / rawRate, rawRate)});
+            List<Double> idle = new ArrayList<>();
+            for (int i = 0; i < 3; i++) e.sync(SyncProgress.NONE);
+            for (int i = 0; i < idleRuns; i++) {
+                long t = System.nanoTime();
+                e.sync(SyncProgress.NONE);
+                idle.add((System.nanoTime() - t) / 1e6);
+            }
+            rows.add(new String[] {"idle sync at " + received + " records", spread(idle), "8.7 ms", "push + pull + conflicts, nothing to do; median of " + idleRuns});
+            // push: as the anchor's replicate.to, 10k new records sent and acknowledged; then the rest of that sync
             Editor ed = new Editor(laptop, SyncFixture.MARTIN, Role.AS);
-            for (int i = 0; i < 10_000; i++) ed.create(RecordType.PERSON, SyncFixture.person(households.get(i % households.size()), "Neuf", "N" + i));
-            t = System.nanoTime();
-            SyncResult p = e.sync(SyncProgress.NONE);
-            rows.add(new String[] {"push of " + p.sent() + " new records", String.format("%.1f s", (System.nanoTime() - t) / 1e9), "3.5 s", "batches of 500"});
+            List<Double> pushMs = new ArrayList<>(), wholeMs = new ArrayList<>();
+            int sent = 0;
+            for (int run = 0; run < runs; run++) {
+                for (int i = 0; i < 10_000; i++) ed.create(RecordType.PERSON, SyncFixture.person(households.get(i % households.size()), "Neuf" + run, "N" + i));
+                Phases ph = new Phases();
+                long t = System.nanoTime();
+                SyncResult p = e.sync(ph);
+                long end = System.nanoTime();
+                sent = p.sent();
+                pushMs.add((ph.at("sync.phase.pull") - ph.at("sync.phase.push")) / 1e6);
+                wholeMs.add((end - t) / 1e6);
+            }
+            rows.add(new String[] {"push of " + sent + " new records (sent and acknowledged, as the anchor's replicate.to)", spread(pushMs), "3.5 s",
+                    "batches of 500; median of " + runs});
+            rows.add(new String[] {"… the whole sync around it (push, then the pull that brings the 10k back with their server version)", spread(wholeMs), "", ""});
+            laptop.close();
+            // idle sync at 1k: a worker of sector Sud with ~1k records
+            server.seed("sud", 1000);
+            try (Store small = Store.create(dir.resolve("laptop-sud.db"), "bench passphrase".toCharArray())) {
+                SyncEngine s = new SyncEngine(small, new SyncClient(new HttpTransport(server.uri), "cesf.petit", SyncFixture.DEMO, "bench-sud"));
+                SyncResult r = s.sync(SyncProgress.NONE);
+                for (int i = 0; i < 3; i++) s.sync(SyncProgress.NONE);
+                List<Double> idleSmall = new ArrayList<>();
+                for (int i = 0; i < idleRuns * 5; i++) {
+                    long t = System.nanoTime();
+                    s.sync(SyncProgress.NONE);
+                    idleSmall.add((System.nanoTime() - t) / 1e6);
+                }
+                rows.add(new String[] {"idle sync at " + r.received() + " records", spread(idleSmall), "8.7 ms", "median of " + idleRuns * 5});
+            }
+            rows.add(new String[] {"(server: its own JVM, SQLite file; in-process load of " + big + " records)", String.format("%.1f s", loadS), "", ""});
         }
-        // idle sync at 1k: a worker of sector Sud with ~1k records
-        List<Admin.Seed> sud = new ArrayList<>();
-        for (int i = 0; sud.size() < 1000; i++) {
-            String h = UUID.randomUUID().toString();
-            sud.add(new Admin.Seed(RecordType.HOUSEHOLD, h, SyncFixture.household(SyncFixture.SUD, "Sud " + i)));
-            for (int k = 0; k < 4; k++) sud.add(new Admin.Seed(RecordType.PERSON, UUID.randomUUID().toString(), SyncFixture.person(h, "Sud" + i, "P" + k)));
-        }
-        new Admin(api).load(sud, SyncFixture.ADMIN);
-        try (Store laptop = Store.create(dir.resolve("laptop2.db"), "bench passphrase".toCharArray())) {
-            SyncEngine e = new SyncEngine(laptop, new SyncClient(new HttpTransport(uri), "cesf.petit", SyncFixture.DEMO, "bench2"));
-            SyncResult r = e.sync(SyncProgress.NONE);
-            long t2 = System.nanoTime();
-            for (int i = 0; i < 50; i++) e.sync(SyncProgress.NONE);
-            rows.add(new String[] {"idle sync at " + r.received() + " records", String.format("%.1f ms", (System.nanoTime() - t2) / 1e6 / 50), "8.7 ms", ""});
-        }
-        server.close();
-        api.db().close();
         if (devices > 0) {
             // many devices at once against one server on PostgreSQL (embedded), loopback only, bounded in rounds and time
             LoadTest.Result lr = LoadTest.run(devices, 5, 50, 120);
@@ -136,6 +216,6 @@ public final class SyncBench {
         System.out.println("| measure | Carnet | PouchDB anchor | note |");
         System.out.println("|---|---|---|---|");
         for (String[] row : rows) System.out.println("| " + String.join(" | ", row) + " |");
-        System.out.printf("%n(server load of %d records: %.1f s; 2 shared cores, SQLite server, encrypted laptop store: FULL for what is typed, NORMAL for what can be fetched again)%n", big, loadS);
+        System.out.printf("%n(2 shared cores; the server in its own JVM on a SQLite file, as the anchor's server runs in its own process; encrypted laptop store: FULL for what is typed, NORMAL for what can be fetched again)%n");
     }
 }
