@@ -185,11 +185,12 @@ public final class RecordRepository {
         sql.append(" WHERE id = ?");
         ctx.connection(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                RowPlan plan = RowPlan.of(t, cols);
+                Object[] values = new Object[cols.size()];
                 for (StoredRecord r : rs) {
-                    Map<Field<?>, Object> values = envelope(r);
-                    int i = 1;
-                    for (Field<?> f : cols) ps.setObject(i++, values.get(f));
-                    ps.setString(i, r.id());
+                    plan.fillEnvelope(r, values);
+                    for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+                    ps.setString(values.length + 1, r.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -204,21 +205,75 @@ public final class RecordRepository {
     }
 
     private static void runBatch(DSLContext ctx, String sql, RecordType t, List<StoredRecord> rs, List<Field<?>> cols) {
+        RowPlan plan = RowPlan.of(t, cols);
         ctx.connection(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
                 int n = 0;
+                Object[] values = new Object[cols.size()];
                 for (StoredRecord r : rs) {
-                    Map<Field<?>, Object> values = fieldValues(t, r.fields());
-                    values.putAll(envelope(r));
-                    int i = 1;
-                    for (Field<?> f : cols) ps.setObject(i++, values.get(f));
-                    ps.setString(i, r.id());
+                    plan.fill(r, values);
+                    for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+                    ps.setString(values.length + 1, r.id());
                     ps.addBatch();
                     if (++n % 500 == 0) ps.executeBatch();
                 }
                 if (n % 500 != 0) ps.executeBatch();
             }
         });
+    }
+
+    /**
+     * The column values of {@link #fieldValues} and {@link #envelope}, in {@code cols}' order, written
+     * into an array: the batch paths (a pulled page, push answers) fill one per row without building
+     * two maps keyed by jOOQ fields for every record.
+     */
+    private record RowPlan(RecordType type, FieldSpec[] byIndex, Map<String, Integer> indexOfWire, int extra, int[] envelope) {
+        private static final Map<RecordType, Map<List<Field<?>>, RowPlan>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final String[] ENVELOPE = {"vv", "deleted", "conflict_id", "conflict_fields", "sync_state", "author_id", "server_time", "updated_at"};
+
+        static RowPlan of(RecordType t, List<Field<?>> cols) {
+            return CACHE.computeIfAbsent(t, k -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(List.copyOf(cols), k -> build(t, k));
+        }
+
+        private static RowPlan build(RecordType t, List<Field<?>> cols) {
+            Map<String, Integer> byColumn = new java.util.HashMap<>();
+            for (int i = 0; i < cols.size(); i++) byColumn.put(cols.get(i).getName(), i);
+            FieldSpec[] specs = new FieldSpec[cols.size()];
+            Map<String, Integer> byWire = new java.util.HashMap<>();
+            for (FieldSpec f : t.fields().values()) {
+                Integer i = byColumn.get(f.column());
+                if (i == null) continue; // an envelope-only plan
+                specs[i] = f;
+                byWire.put(f.name(), i);
+            }
+            int[] env = new int[ENVELOPE.length];
+            for (int k = 0; k < ENVELOPE.length; k++) env[k] = byColumn.getOrDefault(ENVELOPE[k], -1);
+            return new RowPlan(t, specs, byWire, byColumn.getOrDefault("extra", -1), env);
+        }
+
+        void fill(StoredRecord r, Object[] values) {
+            java.util.Arrays.fill(values, null);
+            ObjectNode extraFields = null;
+            for (var it = r.fields().fields(); it.hasNext(); ) {
+                var e = it.next();
+                Integer i = indexOfWire.get(e.getKey());
+                if (i == null) {
+                    if (extraFields == null) extraFields = Json.object();
+                    extraFields.set(e.getKey(), e.getValue());
+                    continue;
+                }
+                values[i] = toColumn(byIndex[i], e.getValue());
+            }
+            if (extra >= 0) values[extra] = extraFields == null ? null : Json.write(extraFields);
+            fillEnvelope(r, values);
+        }
+
+        void fillEnvelope(StoredRecord r, Object[] values) {
+            Object[] env = {Json.write(r.vv()), r.deleted() ? 1 : 0, r.conflictId(),
+                    r.conflictFields() == null || r.conflictFields().isEmpty() ? null : Json.write(r.conflictFields()),
+                    r.syncState().name(), r.authorId(), r.serverTime(), r.updatedAt()};
+            for (int k = 0; k < env.length; k++) if (envelope[k] >= 0) values[envelope[k]] = env[k];
+        }
     }
 
     private static Map<Field<?>, Object> envelope(StoredRecord r) {

@@ -15,7 +15,7 @@ public final class StoreMeta {
     private StoreMeta() {}
 
     public static Optional<String> get(DSLContext ctx, String key) {
-        return Optional.ofNullable(ctx.select(STORE_META.V).from(STORE_META).where(STORE_META.K.eq(key)).fetchOne(STORE_META.V));
+        return Optional.ofNullable(Jdbc.string(ctx, "SELECT v FROM store_meta WHERE k = ?", key));
     }
 
     public static void put(DSLContext ctx, String key, String value) {

@@ -22,7 +22,8 @@ public final class AuditUploader {
     public static int upload(Store store, SyncClient client) throws IOException {
         int sent = 0;
         while (true) {
-            List<AuditLog.Entry> batch = store.read(ctx -> AuditLog.unsent(ctx, BATCH));
+            List<AuditLog.Entry> batch = store.read(ctx -> fr.carnet.store.Jdbc.exists(ctx, "SELECT 1 FROM audit_log WHERE sent = 0 LIMIT 1")
+                    ? AuditLog.unsent(ctx, BATCH) : List.of());
             if (batch.isEmpty()) return sent;
             if (client.session() == null) client.call("GET", "/api/v1/health", Map.of(), null);
             ObjectNode body = Json.object();

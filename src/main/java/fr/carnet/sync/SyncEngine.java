@@ -120,7 +120,7 @@ public final class SyncEngine {
     }
 
     private int heldConflicts() {
-        return store.read(ctx -> ctx.fetchCount(ctx.selectOne().from("sync_conflict")));
+        return store.read(ctx -> (int) fr.carnet.store.Jdbc.number(ctx, "SELECT COUNT(*) FROM sync_conflict"));
     }
 
     /**
@@ -160,8 +160,7 @@ public final class SyncEngine {
     // ---- session and replica ----
 
     private String meta(DSLContext ctx, String k) {
-        Record r = ctx.fetchOne("SELECT v FROM store_meta WHERE k = ?", k);
-        return r == null ? null : r.get(0, String.class);
+        return fr.carnet.store.Jdbc.string(ctx, "SELECT v FROM store_meta WHERE k = ?", k);
     }
 
     private static void setMeta(DSLContext ctx, String k, String v) {
@@ -217,6 +216,8 @@ public final class SyncEngine {
     /** The next batch of pending changes after journal seq {@code after} (null: none). */
     private Batch nextBatch(long after) {
         return store.read(ctx -> {
+            // the idle sync's case, without building the query
+            if (!fr.carnet.store.Jdbc.exists(ctx, "SELECT 1 FROM change_journal WHERE status = 'PENDING' AND seq > ? LIMIT 1", after)) return null;
             List<JournalEntry> es = ChangeJournal.pendingAfter(ctx, after, batchSize);
             if (es.isEmpty()) return null;
             long base = seqBase(ctx);
@@ -443,8 +444,8 @@ public final class SyncEngine {
     private static Map<String, long[]> pendingCounts(DSLContext ctx, Map<RecordType, Set<String>> ids) {
         Map<String, long[]> out = new HashMap<>();
         forChunks(ids, (t, in, binds) -> {
-            for (Record r : ctx.fetch("SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds))
-                out.put(t.wire() + ":" + r.get(0, String.class), new long[] {r.get(1, Long.class), r.get(2, Long.class)});
+            rows(ctx, "SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds,
+                    r -> out.put(t.wire() + ":" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)}));
         });
         return out;
     }
@@ -454,10 +455,26 @@ public final class SyncEngine {
         Set<String> out = new HashSet<>();
         if (!ctx.fetchExists(ctx.selectOne().from("sync_shadow"))) return out;
         forChunks(ids, (t, in, binds) -> {
-            for (Record r : ctx.fetch("SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds))
-                out.add(t.wire() + ":" + r.get(0, String.class));
+            rows(ctx, "SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds,
+                    r -> out.add(t.wire() + ":" + r.getString(1)));
         });
         return out;
+    }
+
+    private interface Row {
+        void accept(java.sql.ResultSet r) throws java.sql.SQLException;
+    }
+
+    /** A set query on the hot paths of pull and push, in plain JDBC (hundreds of binds a query). */
+    private static void rows(DSLContext ctx, String sql, Object[] binds, Row row) {
+        ctx.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < binds.length; i++) ps.setObject(i + 1, binds[i]);
+                try (java.sql.ResultSet r = ps.executeQuery()) {
+                    while (r.next()) row.accept(r);
+                }
+            }
+        });
     }
 
     private interface ChunkQuery {
@@ -929,9 +946,8 @@ public final class SyncEngine {
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 500) {
             List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-            for (Record r : ctx.fetch("SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray()))
-                out.put(r.get(0, String.class), new Local(Json.read(r.get(1, String.class)).path(VersionVector.SERVER).asLong(0), r.get(2, String.class)));
+            rows(ctx, "SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+                    part.toArray(), r -> out.put(r.getString(1), new Local(Json.read(r.getString(2)).path(VersionVector.SERVER).asLong(0), r.getString(3))));
         }
         return out;
     }
