@@ -675,7 +675,7 @@ public final class SyncEngine {
                     continue;
                 }
                 if (r.status() != 200) throw failure(r);
-                JsonNode page = r.jsonBody();
+                JsonNode page = fetcher.body(r);
                 fault("pull.afterResponse");
                 // An evicted record with unpushed changes: push them first, then take the page again.
                 if (mustPushFirst(page)) {
@@ -697,7 +697,7 @@ public final class SyncEngine {
                         fetcher.pushBack(more);
                         break;
                     }
-                    JsonNode p = more.jsonBody();
+                    JsonNode p = fetcher.body(more);
                     if (mustPushFirst(p)) {
                         fetcher.pushBack(more);
                         break;
@@ -796,6 +796,13 @@ public final class SyncEngine {
         private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(FETCH_AHEAD);
         private final Thread thread;
         private volatile boolean cancelled;
+        private final Map<WireResponse, JsonNode> parsed = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        /** The page's JSON, as the fetcher parsed it (parsed again only for an answer put back). */
+        JsonNode body(WireResponse r) {
+            JsonNode b = parsed.remove(r);
+            return b != null ? b : r.jsonBody();
+        }
 
         PageFetcher(String cursor) {
             this.from = cursor;
@@ -819,9 +826,14 @@ public final class SyncEngine {
                     room.acquire();
                     if (cancelled) return;
                     WireResponse r = client.call("GET", "/api/v1/sync/pull", pullQuery(c), null);
-                    ready.add(r);
-                    if (r.status() != 200) return;
+                    if (r.status() != 200) {
+                        ready.add(r);
+                        return;
+                    }
+                    // parsed here, on the fetcher's thread, once: the sync's thread takes it as it is
                     JsonNode body = r.jsonBody();
+                    parsed.put(r, body);
+                    ready.add(r);
                     if (!body.path("hasMore").asBoolean() || !body.path("cursor").isTextual()) return;
                     c = body.path("cursor").asText();
                 }

@@ -20,7 +20,7 @@ public record WireResponse(int status, Map<String, String> headers, byte[] body)
     /** The body as JSON (a non-JSON body reads as an empty object). */
     public JsonNode jsonBody() {
         try {
-            return Json.read(new String(body, StandardCharsets.UTF_8));
+            return Json.read(body);
         } catch (IllegalArgumentException e) {
             return Json.object();
         }

@@ -43,6 +43,17 @@ public final class Json {
         }
     }
 
+    /** UTF-8 JSON bytes (an HTTP body) read without copying them into a String first. */
+    public static JsonNode read(byte[] utf8) {
+        try {
+            JsonNode n = MAPPER.readTree(utf8);
+            if (n == null || n.isMissingNode()) throw new IllegalArgumentException("text is not JSON");
+            return n;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("text is not JSON", e);
+        }
+    }
+
     public static ObjectNode readObject(String text) {
         if (text == null || text.isEmpty()) return object();
         JsonNode n = read(text);
