@@ -65,7 +65,8 @@ public final class AuditLog {
     }
 
     public static void markSent(DSLContext ctx, long throughSeq) {
-        ctx.update(AUDIT_LOG).set(AUDIT_LOG.SENT, 1).where(AUDIT_LOG.SEQ.le((int) throughSeq)).execute();
+        // only the rows still unsent: the ones marked before are not rewritten at every upload
+        ctx.update(AUDIT_LOG).set(AUDIT_LOG.SENT, 1).where(AUDIT_LOG.SENT.eq(0)).and(AUDIT_LOG.SEQ.le((int) throughSeq)).execute();
     }
 
     public static List<Entry> forRecord(DSLContext ctx, RecordType type, String id) {

@@ -176,10 +176,15 @@ public final class RecordRepository {
         runBatch(ctx, sql.toString(), t, rs, cols);
     }
 
-    /** Replaces only the sync envelope of existing records whose fields are unchanged (see {@link #replace}). */
+    /**
+     * Replaces only the sync envelope of existing records whose fields are unchanged (see {@link #replace}).
+     * When none of them is a tombstone, {@code deleted} is left out of the statement: the callers'
+     * records are live rows that stay live, and naming the column would rewrite its index entries.
+     */
     public static void replaceEnvelopes(DSLContext ctx, RecordType t, List<StoredRecord> rs) {
         if (rs.isEmpty()) return;
         List<Field<?>> cols = new ArrayList<>(envelope(rs.get(0)).keySet());
+        if (rs.stream().noneMatch(StoredRecord::deleted)) cols.remove(column(t, "deleted"));
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.table()).append(" SET ");
         for (int i = 0; i < cols.size(); i++) sql.append(i == 0 ? "" : ", ").append(cols.get(i).getName()).append(" = ?");
         sql.append(" WHERE id = ?");

@@ -440,11 +440,15 @@ public final class SyncEngine {
         done.clear();
     }
 
-    /** Per "type:id" of these records with pending journal entries: {how many, the first seq}. */
+    /**
+     * Per "type:id" of these records with pending journal entries: {how many, the first seq}. The
+     * lookup goes by record (index on type and id); {@code +status} keeps SQLite from walking every
+     * pending entry through the status index instead, 20 times over for a push of 10k.
+     */
     private static Map<String, long[]> pendingCounts(DSLContext ctx, Map<RecordType, Set<String>> ids) {
         Map<String, long[]> out = new HashMap<>();
         forChunks(ids, (t, in, binds) -> {
-            rows(ctx, "SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds,
+            rows(ctx, "SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE +status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds,
                     r -> out.put(t.wire() + ":" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)}));
         });
         return out;
