@@ -88,26 +88,24 @@ public final class SyncApi {
                 return WireResponse.json(200, n);
             }
             if (p.equals("/api/v1/session") && m.equals("POST")) return new Sessions(this).login(req);
-            Auth auth = authenticateWithRevocation(req);
-            Session s = auth.session();
-            return switch (m + " " + p) {
-                case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());
-                case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
-                case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
-                case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
-                case "POST /api/v1/audit" -> new AuditApi(this).record(syncer(s), req.body());
-                case "GET /api/v1/audit" -> new AuditApi(this).list(s, req.query());
-                default -> throw new ApiException(404, "NOT_FOUND", "no such endpoint");
-            };
-        } catch (ApiException e) {
-            Map<String, String> h = e.status() == 429 ? Map.of("retry-after", e.getMessage().replaceAll("\\D", "")) : Map.of();
-            if (e.status() == 429) {
-                ObjectNode b = Json.object();
-                b.put("error", e.code());
-                b.put("message", "too many failed logins; retry later");
-                return WireResponse.json(429, b, h);
+            String route = m + " " + p;
+            if (!ONE_TRANSACTION.contains(route)) return route(req, route);
+            // The sync calls: the token's check and the work in one transaction (one wait for a
+            // connection, one commit). Pushes are serialised by the sequence row anyway (Push):
+            // they queue here for it, not on a pooled connection the pulls could use.
+            boolean isPush = route.equals("POST /api/v1/sync/push");
+            if (isPush && !pushLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS))
+                throw new IllegalStateException("push queue full");
+            try {
+                return db.tx(ctx -> route(req, route));
+            } finally {
+                if (isPush) pushLock.unlock();
             }
-            return WireResponse.json(e.status(), e.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WireResponse.json(503, new ApiException(503, "UNAVAILABLE", "try again later").body(), Map.of("retry-after", "5"));
+        } catch (ApiException e) {
+            return error(e);
         } catch (DataAccessException | IllegalStateException e) {
             // The database is unreachable or failed: not the client's doing. Log the kind only.
             LOG.warn("request failed on the server side: {}", e.getClass().getSimpleName());
@@ -116,6 +114,37 @@ public final class SyncApi {
             LOG.info("request rejected: {}", e.getClass().getSimpleName());
             return WireResponse.json(400, ApiException.bad("BAD_REQUEST", "the request could not be processed").body());
         }
+    }
+
+    /** The requests answered in one transaction with their token's check. */
+    private static final Set<String> ONE_TRANSACTION = Set.of("POST /api/v1/sync/push", "GET /api/v1/sync/pull", "GET /api/v1/conflicts");
+    /** One push at a time per instance holds a connection (fair: pushes go in arrival order). */
+    private final java.util.concurrent.locks.ReentrantLock pushLock = new java.util.concurrent.locks.ReentrantLock(true);
+
+    private static WireResponse error(ApiException e) {
+        Map<String, String> h = e.status() == 429 ? Map.of("retry-after", e.getMessage().replaceAll("\\D", "")) : Map.of();
+        if (e.status() == 429) {
+            ObjectNode b = Json.object();
+            b.put("error", e.code());
+            b.put("message", "too many failed logins; retry later");
+            return WireResponse.json(429, b, h);
+        }
+        return WireResponse.json(e.status(), e.body());
+    }
+
+    /** An authenticated request (the token is checked first). */
+    private WireResponse route(WireRequest req, String route) {
+        Auth auth = authenticateWithRevocation(req);
+        Session s = auth.session();
+        return switch (route) {
+            case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());
+            case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
+            case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
+            case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
+            case "POST /api/v1/audit" -> new AuditApi(this).record(syncer(s), req.body());
+            case "GET /api/v1/audit" -> new AuditApi(this).list(s, req.query());
+            default -> throw new ApiException(404, "NOT_FOUND", "no such endpoint");
+        };
     }
 
     private static Session syncer(Session s) {
