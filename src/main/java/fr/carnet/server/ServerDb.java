@@ -32,6 +32,8 @@ public final class ServerDb implements AutoCloseable {
     private final String url;
     private final SQLDialect dialect;
     private final BlockingQueue<Connection> pool;
+    /** PostgreSQL: one more connection, for the work a database lock serialises anyway ({@link #serialTx}). */
+    private final BlockingQueue<Connection> serial;
     private final ReentrantLock sqliteLock = new ReentrantLock(true);
     private final Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false);
     private volatile boolean closed;
@@ -55,6 +57,7 @@ public final class ServerDb implements AutoCloseable {
         else throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
         int size = dialect == SQLDialect.SQLITE ? 1 : postgresPoolSize();
         pool = new ArrayBlockingQueue<>(size, true);
+        serial = dialect == SQLDialect.SQLITE ? pool : new ArrayBlockingQueue<>(1, true);
         try {
             Connection first = connect();
             if (!isCurrent(first)) {
@@ -63,6 +66,7 @@ public final class ServerDb implements AutoCloseable {
             }
             pool.add(first);
             for (int i = 1; i < size; i++) pool.add(connect());
+            if (serial != pool) serial.add(connect());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the server database", e);
         }
@@ -109,6 +113,20 @@ public final class ServerDb implements AutoCloseable {
 
     /** Runs {@code work} in one transaction and returns its result; any exception rolls it back. */
     public <T> T tx(Function<DSLContext, T> work) {
+        return tx(work, pool);
+    }
+
+    /**
+     * {@link #tx} on a connection kept for work that a lock in the database serialises anyway
+     * (pushes take the sequence row): it does not wait behind the pool's queue while it holds that
+     * lock, nor keeps a pooled connection idle while it waits for the lock. The caller makes sure
+     * only one thread at a time asks (others would wait here, in order).
+     */
+    public <T> T serialTx(Function<DSLContext, T> work) {
+        return tx(work, serial);
+    }
+
+    private <T> T tx(Function<DSLContext, T> work, BlockingQueue<Connection> pool) {
         if (closed) throw new IllegalStateException("database closed");
         DSLContext outer = current.get();
         if (outer != null) return work.apply(outer); // joins the transaction this thread is in
@@ -157,7 +175,7 @@ public final class ServerDb implements AutoCloseable {
     public void close() {
         closed = true;
         Connection c;
-        while ((c = pool.poll()) != null) {
+        while ((c = pool.poll()) != null || (c = serial.poll()) != null) {
             Sql.forget(c);
             try {
                 c.close();

@@ -97,7 +97,7 @@ public final class SyncApi {
             if (isPush && !pushLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS))
                 throw new IllegalStateException("push queue full");
             try {
-                return db.tx(ctx -> route(req, route));
+                return isPush ? db.serialTx(ctx -> route(req, route)) : db.tx(ctx -> route(req, route));
             } finally {
                 if (isPush) pushLock.unlock();
             }
