@@ -52,8 +52,7 @@ final class Push {
         if (!rep.asText().equals(s.replica())) throw new ApiException(403, "FORBIDDEN", "replica does not belong to this session");
         return api.db().tx(ctx -> {
             // Taking the sequence row first serialises pushes: commit order = sequence order.
-            Sql.update(ctx, "UPDATE srv_counter SET value = value WHERE name = 'seq'");
-            Batch batch = new Batch(ctx, s, muts);
+            Batch batch = new Batch(ctx, s, muts, api.db().dialect());
             long last = Sql.query(ctx, "SELECT last_seq FROM srv_replica WHERE replica = ?", rs -> {
                 if (!rs.next()) throw new IllegalStateException("no replica");
                 return rs.getLong(1);
@@ -127,10 +126,19 @@ final class Push {
         final java.util.Map<String, String> sectors = new java.util.HashMap<>();
         final List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>(), versions = new ArrayList<>(), mutations = new ArrayList<>();
 
-        Batch(DSLContext ctx, Session session, JsonNode muts) {
+        Batch(DSLContext ctx, Session session, JsonNode muts, org.jooq.SQLDialect dialect) {
             this.ctx = ctx;
             this.session = session;
-            this.first = SyncApi.counter(ctx, "seq");
+            if (dialect == org.jooq.SQLDialect.POSTGRES) {
+                // one round trip: the row locked and read
+                this.first = Sql.query(ctx, "SELECT value FROM srv_counter WHERE name = 'seq' FOR UPDATE", rs -> {
+                    if (!rs.next()) throw new IllegalStateException("no counter seq");
+                    return rs.getLong(1);
+                });
+            } else {
+                Sql.update(ctx, "UPDATE srv_counter SET value = value WHERE name = 'seq'");
+                this.first = SyncApi.counter(ctx, "seq");
+            }
             this.seq = first;
             prefetch(muts);
         }
@@ -148,27 +156,20 @@ final class Push {
                 }
             }
             List<String> all = new ArrayList<>(ids);
-            Set<String> households = new java.util.HashSet<>();
             for (int i = 0; i < all.size(); i += 500) {
                 List<String> part = all.subList(i, Math.min(all.size(), i + 500));
                 String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
                 for (String id : part) records.put(id, null);
-                for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE id IN (" + in + ")", part.toArray())) {
+                // with the sector of each record's household (null: none, e.g. purged meanwhile)
+                for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS.replaceAll("(\\w+)", "r.$1") + ", h.sector_id FROM srv_record r "
+                        + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (" + in + ")", part.toArray())) {
                     ServerRecord rec = ServerRecord.of(r);
                     records.put(rec.id(), rec);
-                    households.add(rec.householdId());
+                    String sector = r.get("sector_id", String.class);
+                    if (sector != null) sectors.put(rec.householdId(), sector);
                 }
                 for (Record r : ctx.fetch("SELECT id FROM srv_tombstone WHERE id IN (" + in + ")", part.toArray())) purged.add(r.get(0, String.class));
                 prefetched.addAll(part);
-            }
-            if (!households.isEmpty()) {
-                List<String> hs = new ArrayList<>(households);
-                for (int i = 0; i < hs.size(); i += 500) {
-                    List<String> part = hs.subList(i, Math.min(hs.size(), i + 500));
-                    for (Record r : ctx.fetch("SELECT id, sector_id FROM srv_household WHERE id IN ("
-                            + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", part.toArray()))
-                        sectors.put(r.get(0, String.class), r.get(1, String.class));
-                }
             }
         }
 

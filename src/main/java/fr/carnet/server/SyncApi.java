@@ -89,18 +89,22 @@ public final class SyncApi {
             }
             if (p.equals("/api/v1/session") && m.equals("POST")) return new Sessions(this).login(req);
             String route = m + " " + p;
-            if (!ONE_TRANSACTION.contains(route)) return route(req, route);
-            // The sync calls: the token's check and the work in one transaction (one wait for a
-            // connection, one commit). Pushes are serialised by the sequence row anyway (Push):
-            // they queue here for it, not on a pooled connection the pulls could use.
-            boolean isPush = route.equals("POST /api/v1/sync/push");
-            if (isPush && !pushLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS))
-                throw new IllegalStateException("push queue full");
-            try {
-                return isPush ? db.serialTx(ctx -> route(req, route)) : db.tx(ctx -> route(req, route));
-            } finally {
-                if (isPush) pushLock.unlock();
+            if (route.equals("POST /api/v1/sync/push")) {
+                // Pushes are serialised by the sequence row (Push): the token is checked first, on a
+                // pooled connection; then they queue here, in order, for the connection kept for them,
+                // so the serialised part is the push alone and pulls keep the pool.
+                Auth auth = db.tx(ctx -> authenticateWithRevocation(req));
+                if (!pushLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("push queue full");
+                try {
+                    return db.serialTx(ctx -> route(req, route, auth));
+                } finally {
+                    pushLock.unlock();
+                }
             }
+            // The other sync calls: the token's check and the work in one transaction (one wait for
+            // a connection, one commit).
+            if (ONE_TRANSACTION.contains(route)) return db.tx(ctx -> route(req, route, authenticateWithRevocation(req)));
+            return route(req, route, authenticateWithRevocation(req));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return WireResponse.json(503, new ApiException(503, "UNAVAILABLE", "try again later").body(), Map.of("retry-after", "5"));
@@ -117,7 +121,7 @@ public final class SyncApi {
     }
 
     /** The requests answered in one transaction with their token's check. */
-    private static final Set<String> ONE_TRANSACTION = Set.of("POST /api/v1/sync/push", "GET /api/v1/sync/pull", "GET /api/v1/conflicts");
+    private static final Set<String> ONE_TRANSACTION = Set.of("GET /api/v1/sync/pull", "GET /api/v1/conflicts");
     /** One push at a time per instance holds a connection (fair: pushes go in arrival order). */
     private final java.util.concurrent.locks.ReentrantLock pushLock = new java.util.concurrent.locks.ReentrantLock(true);
 
@@ -132,9 +136,8 @@ public final class SyncApi {
         return WireResponse.json(e.status(), e.body());
     }
 
-    /** An authenticated request (the token is checked first). */
-    private WireResponse route(WireRequest req, String route) {
-        Auth auth = authenticateWithRevocation(req);
+    /** An authenticated request. */
+    private WireResponse route(WireRequest req, String route, Auth auth) {
         Session s = auth.session();
         return switch (route) {
             case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());

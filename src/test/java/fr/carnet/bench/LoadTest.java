@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.carnet.domain.Enums.Role;
+import fr.carnet.domain.RecordType;
+import fr.carnet.server.Admin;
 import fr.carnet.server.ServerDb;
 import fr.carnet.server.SyncApi;
 import fr.carnet.server.SyncServer;
@@ -56,6 +59,55 @@ final class LoadTest {
     static final long PERIOD_MS = 2000;
     static final int LOGIN_WINDOW_S = 20, STEADY_S = 40;
     private static final String[] LOGINS = {"as.martin", "as.bernard", "cesf.petit", "pue.robert", "chef.leroy", "sms.garcia"};
+    /** The "sectors" organisation: one laptop per worker, 10 workers per sector, each sector with 25 households. */
+    static final int WORKERS_PER_SECTOR = 10, HOUSEHOLDS_PER_SECTOR = 25;
+    private static final Role[] SECTOR_ROLES = {Role.AS, Role.AS, Role.AS, Role.AS, Role.CESF, Role.CESF, Role.EDUCATEUR, Role.PUERICULTRICE,
+            Role.SMS, Role.SUPERVISOR};
+
+    /**
+     * Who the devices are. {@code demo}: the fixture's 6 demo accounts in 2 sectors, the devices
+     * taking them in turn (about 33 laptops per account, every change pulled by ~170 devices).
+     * {@code sectors}: one laptop per worker, as in an organisation of that size: devices / 10
+     * sectors of 10 workers (4 AS, 2 CESF, an educator, a puéricultrice, an SMS, a supervisor).
+     */
+    static String login(String org, int device) {
+        return org.equals("sectors") ? String.format("w%03d", device) : LOGINS[device % LOGINS.length];
+    }
+
+    /** Loads the organisation {@code org} for {@code devices} devices. */
+    static void organise(SyncApi api, String org, int devices) {
+        SyncFixture.load(api, org.equals("sectors") ? 0 : 50, 11);
+        if (!org.equals("sectors")) return;
+        Admin a = new Admin(api);
+        java.util.Random rnd = new java.util.Random(11);
+        List<Admin.Seed> seeds = new ArrayList<>();
+        for (int k = 0; k * WORKERS_PER_SECTOR < devices; k++) {
+            String sector = new UUID(0x5EC7, k).toString();
+            a.sector(sector, "Secteur " + k, null);
+            for (int i = 0; i < WORKERS_PER_SECTOR && k * WORKERS_PER_SECTOR + i < devices; i++) {
+                int d = k * WORKERS_PER_SECTOR + i;
+                a.worker(new UUID(0xB0B, d).toString(), login("sectors", d), "Agent " + d, SECTOR_ROLES[i], java.util.Set.of(sector), SyncFixture.DEMO);
+            }
+            for (int h = 0; h < HOUSEHOLDS_PER_SECTOR; h++) {
+                String hid = new UUID(rnd.nextLong(), rnd.nextLong()).toString();
+                seeds.add(new Admin.Seed(RecordType.HOUSEHOLD, hid, SyncFixture.household(sector, "Famille " + k + "-" + h)));
+                for (int p = 0; p < 2; p++)
+                    seeds.add(new Admin.Seed(RecordType.PERSON, UUID.randomUUID().toString(), SyncFixture.person(hid, "Nom" + h, "Prénom" + p)));
+                ObjectNode c = Json.object();
+                c.put("householdId", hid);
+                c.put("date", "2025-03-04T10:00:00+01:00");
+                c.put("mode", "RECEPTION");
+                c.put("summary", "Entretien confidentiel " + h);
+                seeds.add(new Admin.Seed(RecordType.CONTACT, UUID.randomUUID().toString(), c));
+                ObjectNode plan = Json.object();
+                plan.put("householdId", hid);
+                plan.put("startDate", "2025-01-01");
+                plan.put("plannedEndDate", "2025-12-31");
+                seeds.add(new Admin.Seed(RecordType.PLAN, UUID.randomUUID().toString(), plan));
+            }
+        }
+        a.load(seeds, SyncFixture.ADMIN);
+    }
     private static final String[] PHASES = {"login", "first pull", "ordinary traffic", "whole sync (from its schedule)"};
 
     /** The latencies of one kind of request. */
@@ -105,32 +157,32 @@ final class LoadTest {
      * devices of {@code model} ("contract" or "stress") in a second JVM against it, and returns
      * what they measured.
      */
-    static Result run(String model, int devices) throws Exception {
+    static Result run(String model, String org, int devices) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            return run(pg, model, devices);
+            return run(pg, model, org, devices);
         }
     }
 
-    /** Both models, each on a fresh database of one embedded PostgreSQL. */
-    static List<Result> both(int devices) throws Exception {
+    /** The three runs of the table, each on a fresh database of one embedded PostgreSQL. */
+    static List<Result> all(int devices) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            return List.of(run(pg, "contract", devices), run(pg, "stress", devices));
+            return List.of(run(pg, "contract", "sectors", devices), run(pg, "contract", "demo", devices), run(pg, "stress", "demo", devices));
         }
     }
 
-    private static Result run(EmbeddedPostgres pg, String model, int devices) throws Exception {
-        String dbName = "carnet_load_" + model;
+    private static Result run(EmbeddedPostgres pg, String model, String org, int devices) throws Exception {
+        String dbName = "carnet_load_" + model + "_" + org;
         try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
             st.execute("CREATE DATABASE " + dbName);
         }
         SyncApi api = new SyncApi(new ServerDb(pg.getJdbcUrl("postgres", dbName)), SyncFixture.config());
-        SyncFixture.load(api, 50, 11);
+        organise(api, org, devices);
         SyncServer server = new SyncServer(api, SyncFixture.config());
         URI uri = URI.create("http://127.0.0.1:" + server.start("127.0.0.1", 0));
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    LoadTest.class.getName(), "generate", model, uri.toString(), String.valueOf(devices)));
+                    LoadTest.class.getName(), "generate", model, uri.toString(), String.valueOf(devices), org));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String result = null;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -276,7 +328,7 @@ final class LoadTest {
      * Contract model, open loop: device {@code d} logs in at {@code d × window / devices}, pulls
      * its scope, then syncs at login + k × period until the end of the steady window.
      */
-    static Result contract(URI uri, int devices) throws Exception {
+    static Result contract(URI uri, int devices, String org) throws Exception {
         Recorder rec = new Recorder(uri);
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long window = TimeUnit.SECONDS.toNanos(LOGIN_WINDOW_S), period = TimeUnit.MILLISECONDS.toNanos(PERIOD_MS);
@@ -284,7 +336,7 @@ final class LoadTest {
         AtomicInteger unfinished = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int d = 0; d < devices; d++) {
-                Device dev = new Device(rec, LOGINS[d % LOGINS.length], "load-" + d + "-" + UUID.randomUUID());
+                Device dev = new Device(rec, login(org, d), "load-" + d + "-" + UUID.randomUUID());
                 long at = t0 + window * d / devices;
                 pool.submit(() -> {
                     try {
@@ -317,13 +369,13 @@ final class LoadTest {
     }
 
     /** The original closed loop: all log in at once, then 5 × (pull, push 5, conflicts, pause 50–250 ms), within 120 s. */
-    static Result stress(URI uri, int devices) throws Exception {
+    static Result stress(URI uri, int devices, String org) throws Exception {
         Recorder rec = new Recorder(uri);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int d = 0; d < devices; d++) {
-                Device dev = new Device(rec, LOGINS[d % LOGINS.length], "load-" + d + "-" + UUID.randomUUID());
+                Device dev = new Device(rec, login(org, d), "load-" + d + "-" + UUID.randomUUID());
                 pool.submit(() -> {
                     try {
                         if (!dev.login(0)) return;
@@ -354,35 +406,37 @@ final class LoadTest {
 
     /** The result table's rows for both models. */
     static List<String[]> rows(int devices) throws Exception {
-        List<Result> rs = both(devices);
+        List<Result> rs = all(devices);
+        String schedule = "logins spread over " + LOGIN_WINDOW_S + " s, then each device syncs every " + PERIOD_MS / 1000.0
+                + " s (pull to the end, push 5, conflicts) for " + STEADY_S + " s; latency from the schedule";
         List<String[]> out = new ArrayList<>();
-        out.addAll(rs.get(0).rows("contract: open loop at the contract’s ceiling",
-                "logins spread over " + LOGIN_WINDOW_S + " s, then each device syncs every " + PERIOD_MS / 1000.0 + " s (pull to the end, push 5, conflicts) for " + STEADY_S + " s; latency from the schedule"));
-        out.addAll(rs.get(1).rows("stress: 10× the contract’s per-device rate",
+        out.addAll(rs.get(0).rows("contract: open loop at the contract’s ceiling, one laptop per worker, " + devices / WORKERS_PER_SECTOR + " sectors of "
+                + WORKERS_PER_SECTOR, schedule));
+        out.addAll(rs.get(1).rows("contract, the 6 demo accounts shared by all devices (each change pulled by ~170 devices)", schedule));
+        out.addAll(rs.get(2).rows("stress: 10× the contract’s per-device rate, the 6 demo accounts",
                 "closed loop, the original test: all log in at once, 5 × (pull, push 5, conflicts, pause 50–250 ms); latency from the send"));
         return out;
     }
 
     /**
-     * {@code LoadTest [devices] [contract|stress|both]}: server here, devices in a second JVM.
-     * {@code LoadTest generate <model> <uri> <devices>}: the devices (what the second JVM runs).
+     * {@code LoadTest [devices] [all | contract [sectors|demo] | stress [demo|sectors]]}: server here, devices in a second JVM.
+     * {@code LoadTest generate <model> <uri> <devices> <org>}: the devices (what the second JVM runs).
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("generate")) {
             URI uri = URI.create(args[2]);
             int devices = Integer.parseInt(args[3]);
-            Result r = args[1].equals("stress") ? stress(uri, devices) : contract(uri, devices);
+            String org = args.length > 4 ? args[4] : "demo";
+            Result r = args[1].equals("stress") ? stress(uri, devices, org) : contract(uri, devices, org);
             System.out.println("RESULT " + r.toLine());
             System.exit(0);
         }
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        String what = args.length > 1 ? args[1] : "both";
+        String what = args.length > 1 ? args[1] : "all";
+        String org = args.length > 2 ? args[2] : what.equals("contract") ? "sectors" : "demo";
         List<String[]> rows;
-        if (what.equals("both")) rows = rows(devices);
-        else {
-            Result r = run(what, devices);
-            rows = r.rows(what, "");
-        }
+        if (what.equals("all")) rows = rows(devices);
+        else rows = run(what, org, devices).rows(what + ", " + org, "");
         System.out.println("| measure | Carnet | PouchDB anchor | note |");
         System.out.println("|---|---|---|---|");
         for (String[] row : rows) System.out.println("| " + String.join(" | ", row) + " |");
