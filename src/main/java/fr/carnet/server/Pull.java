@@ -101,7 +101,7 @@ final class Pull {
         for (Row r : recs) if (r.sv() <= bound) byPos.computeIfAbsent(r.sv(), k -> new ArrayList<>()).add(r);
         for (Event e : events) if (e.pos() <= bound) byPos.computeIfAbsent(e.pos(), k -> new ArrayList<>()).add(e);
 
-        Map<String, Row> parents = ancestors(ctx, recs);
+        Map<String, Row> parents = ancestors(ctx, recs, from);
         List<Object> changes = new ArrayList<>();
         Set<String> sent = new HashSet<>();
         Cursor cursor = new Cursor(from, 0, 0);
@@ -263,15 +263,19 @@ final class Pull {
         changes.add(r);
     }
 
-    /** Parents and grandparents of the page's records. */
-    private static Map<String, Row> ancestors(DSLContext ctx, List<Row> recs) {
+    /**
+     * Parents and grandparents of the page's records, those changed after {@code from}: a parent
+     * goes with its child only when it is newer than the child, which is newer than {@code from}.
+     */
+    private static Map<String, Row> ancestors(DSLContext ctx, List<Row> recs, long from) {
         Map<String, Row> out = new HashMap<>();
         Set<String> want = new HashSet<>();
         for (Row r : recs) if (r.parentId() != null) want.add(r.parentId());
         for (int depth = 0; depth < 3 && !want.isEmpty(); depth++) {
             Set<String> next = new HashSet<>();
+            Object[] binds = java.util.stream.Stream.concat(want.stream(), java.util.stream.Stream.of(from)).toArray();
             for (Record row : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(want.size(), "?")) + ")", want.toArray())) {
+                    + String.join(",", java.util.Collections.nCopies(want.size(), "?")) + ") AND sv > ?", binds)) {
                 Row p = Row.of(row);
                 out.put(p.id(), p);
                 if (p.parentId() != null && !out.containsKey(p.parentId())) next.add(p.parentId());

@@ -32,7 +32,7 @@ public final class ServerDb implements AutoCloseable {
     private final String url;
     private final SQLDialect dialect;
     private final BlockingQueue<Connection> pool;
-    /** PostgreSQL: one more connection, for the work a database lock serialises anyway ({@link #serialTx}). */
+    /** PostgreSQL: a few more connections, for the work a database lock serialises anyway ({@link #serialTx}). */
     private final BlockingQueue<Connection> serial;
     private final ReentrantLock sqliteLock = new ReentrantLock(true);
     private final Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false);
@@ -56,8 +56,8 @@ public final class ServerDb implements AutoCloseable {
         else if (url.startsWith("jdbc:postgresql:")) dialect = SQLDialect.POSTGRES;
         else throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
         int size = dialect == SQLDialect.SQLITE ? 1 : postgresPoolSize();
-        pool = new ArrayBlockingQueue<>(size, true);
-        serial = dialect == SQLDialect.SQLITE ? pool : new ArrayBlockingQueue<>(1, true);
+        pool = new ArrayBlockingQueue<>(size, FAIR);
+        serial = dialect == SQLDialect.SQLITE ? pool : new ArrayBlockingQueue<>(SERIAL, FAIR);
         try {
             Connection first = connect();
             if (!isCurrent(first)) {
@@ -66,7 +66,7 @@ public final class ServerDb implements AutoCloseable {
             }
             pool.add(first);
             for (int i = 1; i < size; i++) pool.add(connect());
-            if (serial != pool) serial.add(connect());
+            if (serial != pool) for (int i = 0; i < SERIAL; i++) serial.add(connect());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the server database", e);
         }
@@ -116,11 +116,15 @@ public final class ServerDb implements AutoCloseable {
         return tx(work, pool);
     }
 
+    /** Connections kept for {@link #serialTx}: one working, the next ones already waiting in the database for its lock. */
+    static final int SERIAL = 3;
+    static final boolean FAIR = Boolean.parseBoolean(System.getProperty("carnet.server.fairPool", "true"));
+
     /**
-     * {@link #tx} on a connection kept for work that a lock in the database serialises anyway
-     * (pushes take the sequence row): it does not wait behind the pool's queue while it holds that
-     * lock, nor keeps a pooled connection idle while it waits for the lock. The caller makes sure
-     * only one thread at a time asks (others would wait here, in order).
+     * {@link #tx} on one of the connections kept for work that a lock in the database serialises
+     * anyway (pushes take the sequence row): it does not wait behind the pool's queue while it holds
+     * that lock, and what waits for that lock does not keep the pool's connections from other work.
+     * Beyond {@link #SERIAL} at once, callers wait here, in order.
      */
     public <T> T serialTx(Function<DSLContext, T> work) {
         return tx(work, serial);

@@ -91,23 +91,16 @@ public final class SyncApi {
             String route = m + " " + p;
             if (route.equals("POST /api/v1/sync/push")) {
                 // Pushes are serialised by the sequence row (Push): the token is checked first, on a
-                // pooled connection; then they queue here, in order, for the connection kept for them,
-                // so the serialised part is the push alone and pulls keep the pool.
+                // pooled connection; then they queue, in order, for the few connections kept for them,
+                // so that waiting pushes do not take the pool from the pulls, and the next push is
+                // already waiting inside the database when the one before commits.
                 Auth auth = db.tx(ctx -> authenticateWithRevocation(req));
-                if (!pushLock.tryLock(30, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("push queue full");
-                try {
-                    return db.serialTx(ctx -> route(req, route, auth));
-                } finally {
-                    pushLock.unlock();
-                }
+                return db.serialTx(ctx -> route(req, route, auth));
             }
             // The other sync calls: the token's check and the work in one transaction (one wait for
             // a connection, one commit).
             if (ONE_TRANSACTION.contains(route)) return db.tx(ctx -> route(req, route, authenticateWithRevocation(req)));
             return route(req, route, authenticateWithRevocation(req));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return WireResponse.json(503, new ApiException(503, "UNAVAILABLE", "try again later").body(), Map.of("retry-after", "5"));
         } catch (ApiException e) {
             return error(e);
         } catch (DataAccessException | IllegalStateException e) {
@@ -122,8 +115,6 @@ public final class SyncApi {
 
     /** The requests answered in one transaction with their token's check. */
     private static final Set<String> ONE_TRANSACTION = Set.of("GET /api/v1/sync/pull", "GET /api/v1/conflicts");
-    /** One push at a time per instance holds a connection (fair: pushes go in arrival order). */
-    private final java.util.concurrent.locks.ReentrantLock pushLock = new java.util.concurrent.locks.ReentrantLock(true);
 
     private static WireResponse error(ApiException e) {
         Map<String, String> h = e.status() == 429 ? Map.of("retry-after", e.getMessage().replaceAll("\\D", "")) : Map.of();
