@@ -1,6 +1,6 @@
 package fr.carnet.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carnet.domain.Enums.Role;
@@ -68,13 +68,13 @@ final class Pull {
         if (hasCursor && from < SyncApi.counter(ctx, "horizon"))
             throw new ApiException(410, "RESET_REQUIRED", "cursor older than the retention horizon");
         if (from > high) throw ApiException.bad("INVALID_CURSOR", "unknown cursor");
-        if (from == high) return answer(Json.MAPPER.createArrayNode(), encode(cur), false); // nothing new: the cheap path
+        if (from == high) return answer(List.of(), encode(cur), false, s.role()); // nothing new: the cheap path
         String w = s.workerId();
         String types = s.role() == Role.SMS ? SMS_TYPES : "";
-        List<ServerRecord> recs = Sql.query(ctx, "SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
+        List<Row> recs = Sql.query(ctx, "SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE sv > ? AND sv <= ?" + types + " AND "
                 + Scope.inScopeRow("srv_record.household_id") + " ORDER BY sv LIMIT ?", rs -> {
-                    List<ServerRecord> out = new ArrayList<>();
-                    while (rs.next()) out.add(ServerRecord.of(rs));
+                    List<Row> out = new ArrayList<>();
+                    while (rs.next()) out.add(Row.of(rs));
                     return out;
                 }, from, high, w, w, limit);
         record Event(String household, long pos, String kind) {}
@@ -98,25 +98,26 @@ final class Pull {
         if (recs.size() == limit) bound = Math.min(bound, recs.get(recs.size() - 1).sv());
         if (events.size() == limit) bound = Math.min(bound, events.get(events.size() - 1).pos());
         TreeMap<Long, List<Object>> byPos = new TreeMap<>();
-        for (ServerRecord r : recs) if (r.sv() <= bound) byPos.computeIfAbsent(r.sv(), k -> new ArrayList<>()).add(r);
+        for (Row r : recs) if (r.sv() <= bound) byPos.computeIfAbsent(r.sv(), k -> new ArrayList<>()).add(r);
         for (Event e : events) if (e.pos() <= bound) byPos.computeIfAbsent(e.pos(), k -> new ArrayList<>()).add(e);
 
-        Map<String, ServerRecord> parents = ancestors(ctx, recs);
-        ArrayNode changes = Json.MAPPER.createArrayNode();
+        Map<String, Row> parents = ancestors(ctx, recs, from);
+        List<Object> changes = new ArrayList<>();
         Set<String> sent = new HashSet<>();
         Cursor cursor = new Cursor(from, 0, 0);
         boolean stoppedEarly = false;
         for (var entry : byPos.entrySet()) {
             // the whole group of changes at this position, parents first
-            ArrayNode group = Json.MAPPER.createArrayNode();
+            List<Object> group = new ArrayList<>();
             for (Object o : entry.getValue()) {
-                if (o instanceof ServerRecord r) {
+                if (o instanceof Row r) {
                     Long g = lastGrant.get(r.householdId());
                     if (g != null && g > r.sv()) continue; // the household's grant sends it
                     upsertWithAncestors(group, sent, r, parents, s.role());
                 } else if (o instanceof Event e && e.kind().equals("purge")) {
                     for (String[] gone : Purge.evicted(ctx, e.household(), e.pos(), s.role() == Role.SMS)) {
-                        ObjectNode ev = group.addObject();
+                        ObjectNode ev = Json.object();
+                        group.add(ev);
                         ev.put("kind", "evict");
                         ev.put("type", gone[0]);
                         ev.put("id", gone[1]);
@@ -125,12 +126,13 @@ final class Pull {
                 } else if (o instanceof Event e) {
                     Event last = latest.get(e.household());
                     if (last != null && last.pos() > e.pos()) continue; // superseded by a later grant or evict
-                    List<ServerRecord> all = household(ctx, e.household(), types);
+                    List<Row> all = household(ctx, e.household(), types);
                     if (e.kind().equals("grant")) {
-                        for (ServerRecord r : all) upsert(group, sent, r, s.role());
+                        for (Row r : all) upsert(group, sent, r, s.role());
                     } else {
                         for (int i = all.size() - 1; i >= 0; i--) {
-                            ObjectNode ev = group.addObject();
+                            ObjectNode ev = Json.object();
+                            group.add(ev);
                             ev.put("kind", "evict");
                             ev.put("type", all.get(i).type().wire());
                             ev.put("id", all.get(i).id());
@@ -158,42 +160,123 @@ final class Pull {
         }
         boolean hasMore = stoppedEarly || bound != Long.MAX_VALUE;
         if (!hasMore) cursor = new Cursor(Math.max(from, high), 0, 0);
-        return answer(changes, encode(cursor), hasMore);
+        return answer(changes, encode(cursor), hasMore, s.role());
     }
 
-    private WireResponse answer(ArrayNode changes, String cursor, boolean hasMore) {
-        ObjectNode out = Json.object();
-        out.set("changes", changes);
-        out.put("cursor", cursor);
-        out.put("hasMore", hasMore);
-        out.put("serverTime", api.now());
-        return WireResponse.json(200, out);
+    private WireResponse answer(List<Object> changes, String cursor, boolean hasMore, Role role) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 + 400 * changes.size());
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("changes");
+            for (Object c : changes) {
+                if (c instanceof Row r) {
+                    g.writeStartObject();
+                    g.writeStringField("kind", "upsert");
+                    g.writeFieldName("record");
+                    r.write(g, role);
+                    g.writeEndObject();
+                } else g.writeTree((ObjectNode) c);
+            }
+            g.writeEndArray();
+            g.writeStringField("cursor", cursor);
+            g.writeBooleanField("hasMore", hasMore);
+            g.writeStringField("serverTime", api.now());
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new WireResponse(200, Map.of("content-type", "application/json"), bytes.toByteArray());
     }
 
-    private static void upsertWithAncestors(ArrayNode changes, Set<String> sent, ServerRecord r, Map<String, ServerRecord> parents, Role role) {
-        ServerRecord p = r.parentId() == null ? null : parents.get(r.parentId());
+    /**
+     * A row of srv_record as pull reads it: the JSON columns kept as the text they are stored as
+     * (written by {@link ServerRecord#save} with the same mapper), spliced into the answer as they
+     * are for a role that reads every field, parsed only when a role's view must be filtered.
+     * Nothing is cached: a row is read in the request's own transaction.
+     */
+    record Row(String id, RecordType type, String householdId, String parentId, long sv, String vv, boolean deleted,
+               String conflictId, String conflictFields, String fields, String author, String replica, String serverTime) {
+        static Row of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Row(rs.getString(1), RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getString(4),
+                    rs.getLong(5), rs.getString(6), rs.getInt(7) != 0, rs.getString(8), rs.getString(9), rs.getString(10),
+                    rs.getString(11), rs.getString(12), rs.getString(13));
+        }
+
+        static Row of(Record r) {
+            return new Row(r.get("id", String.class), RecordType.fromWire(r.get("type", String.class)).orElseThrow(),
+                    r.get("household_id", String.class), r.get("parent_id", String.class), r.get("sv", Long.class),
+                    r.get("vv", String.class), r.get("deleted", Integer.class) != 0, r.get("conflict_id", String.class),
+                    r.get("conflict_fields", String.class), r.get("fields", String.class), r.get("author", String.class),
+                    r.get("replica", String.class), r.get("server_time", String.class));
+        }
+
+        /** The record on the wire for {@code role}: the same JSON as {@link ServerRecord#toWire}. */
+        void write(JsonGenerator g, Role role) throws java.io.IOException {
+            if (!role.readsConfidential()) {
+                g.writeTree(record().toWire(role));
+                return;
+            }
+            g.writeStartObject();
+            g.writeStringField("type", type.wire());
+            g.writeStringField("id", id);
+            g.writeFieldName("vv");
+            g.writeRawValue(vv);
+            g.writeBooleanField("deleted", deleted);
+            g.writeFieldName("conflict");
+            if (conflictId == null) g.writeNull();
+            else {
+                g.writeStartObject();
+                g.writeStringField("id", conflictId);
+                g.writeFieldName("fields");
+                if (conflictFields == null) g.writeRawValue("[]");
+                else g.writeRawValue(conflictFields);
+                g.writeEndObject();
+            }
+            g.writeFieldName("fields");
+            g.writeRawValue(fields);
+            g.writeObjectFieldStart("meta");
+            g.writeStringField("author", author);
+            g.writeStringField("replica", replica);
+            g.writeStringField("serverTime", serverTime);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        /** The row parsed. */
+        ServerRecord record() {
+            List<String> cf = new ArrayList<>();
+            if (conflictFields != null) for (var n : Json.read(conflictFields)) cf.add(n.asText());
+            return new ServerRecord(id, type, householdId, parentId, sv, fr.carnet.sync.VersionVector.parse(Json.read(vv)), deleted,
+                    conflictId, cf, Json.readObject(fields), author, replica, serverTime);
+        }
+    }
+
+    private static void upsertWithAncestors(List<Object> changes, Set<String> sent, Row r, Map<String, Row> parents, Role role) {
+        Row p = r.parentId() == null ? null : parents.get(r.parentId());
         if (p != null && p.sv() > r.sv() && !sent.contains(p.id())) upsertWithAncestors(changes, sent, p, parents, role);
         upsert(changes, sent, r, role);
     }
 
-    private static void upsert(ArrayNode changes, Set<String> sent, ServerRecord r, Role role) {
+    private static void upsert(List<Object> changes, Set<String> sent, Row r, Role role) {
         if (role == Role.SMS && r.type().confidentialType()) return;
         sent.add(r.id());
-        ObjectNode c = changes.addObject();
-        c.put("kind", "upsert");
-        c.set("record", r.toWire(role));
+        changes.add(r);
     }
 
-    /** Parents and grandparents of the page's records. */
-    private static Map<String, ServerRecord> ancestors(DSLContext ctx, List<ServerRecord> recs) {
-        Map<String, ServerRecord> out = new HashMap<>();
+    /**
+     * Parents and grandparents of the page's records, those changed after {@code from}: a parent
+     * goes with its child only when it is newer than the child, which is newer than {@code from}.
+     */
+    private static Map<String, Row> ancestors(DSLContext ctx, List<Row> recs, long from) {
+        Map<String, Row> out = new HashMap<>();
         Set<String> want = new HashSet<>();
-        for (ServerRecord r : recs) if (r.parentId() != null) want.add(r.parentId());
+        for (Row r : recs) if (r.parentId() != null) want.add(r.parentId());
         for (int depth = 0; depth < 3 && !want.isEmpty(); depth++) {
             Set<String> next = new HashSet<>();
+            Object[] binds = java.util.stream.Stream.concat(want.stream(), java.util.stream.Stream.of(from)).toArray();
             for (Record row : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE id IN ("
-                    + String.join(",", java.util.Collections.nCopies(want.size(), "?")) + ")", want.toArray())) {
-                ServerRecord p = ServerRecord.of(row);
+                    + String.join(",", java.util.Collections.nCopies(want.size(), "?")) + ") AND sv > ?", binds)) {
+                Row p = Row.of(row);
                 out.put(p.id(), p);
                 if (p.parentId() != null && !out.containsKey(p.parentId())) next.add(p.parentId());
             }
@@ -203,13 +286,13 @@ final class Pull {
     }
 
     /** Every record of a household, parents first. */
-    private static List<ServerRecord> household(DSLContext ctx, String householdId, String types) {
-        List<ServerRecord> all = new ArrayList<>();
+    private static List<Row> household(DSLContext ctx, String householdId, String types) {
+        List<Row> all = new ArrayList<>();
         for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS + " FROM srv_record WHERE household_id = ?" + types, householdId))
-            all.add(ServerRecord.of(r));
+            all.add(Row.of(r));
         List<RecordType> order = RecordType.parentFirst();
         // by type, then id: an order that edits do not change, so a group sent in parts stays the same group
-        all.sort(Comparator.comparingInt((ServerRecord r) -> order.indexOf(r.type())).thenComparing(ServerRecord::id));
+        all.sort(Comparator.comparingInt((Row r) -> order.indexOf(r.type())).thenComparing(Row::id));
         return all;
     }
 

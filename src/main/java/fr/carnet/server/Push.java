@@ -52,9 +52,11 @@ final class Push {
         if (!rep.asText().equals(s.replica())) throw new ApiException(403, "FORBIDDEN", "replica does not belong to this session");
         return api.db().tx(ctx -> {
             // Taking the sequence row first serialises pushes: commit order = sequence order.
-            ctx.execute("UPDATE srv_counter SET value = value WHERE name = 'seq'");
-            Batch batch = new Batch(ctx);
-            long last = ctx.fetchOne("SELECT last_seq FROM srv_replica WHERE replica = ?", s.replica()).get(0, Long.class);
+            Batch batch = new Batch(ctx, s, muts, api.db().dialect());
+            long last = Sql.query(ctx, "SELECT last_seq FROM srv_replica WHERE replica = ?", rs -> {
+                if (!rs.next()) throw new IllegalStateException("no replica");
+                return rs.getLong(1);
+            }, s.replica());
             if (!muts.isEmpty() && muts.get(0).get("seq").asLong() > last + 1) {
                 ObjectNode extra = Json.object();
                 extra.put("expected", last + 1);
@@ -65,6 +67,7 @@ final class Push {
             for (JsonNode m : muts) {
                 long seq = m.get("seq").asLong();
                 if (seq <= last) {
+                    batch.flush();
                     Record r = ctx.fetchOne("SELECT status, result FROM srv_mutation WHERE replica = ? AND seq = ?", s.replica(), seq);
                     ObjectNode res = r == null ? Json.object() : Json.readObject(r.get("result", String.class));
                     res.put("seq", seq);
@@ -74,13 +77,12 @@ final class Push {
                     continue;
                 }
                 ObjectNode res = new Mutation(ctx, s, m, seq, now, batch).apply();
-                Sql.update(ctx, "INSERT INTO srv_mutation (replica, seq, record_id, op, status, result) VALUES (?,?,?,?,?,?)",
-                        s.replica(), seq, idOf(m), opOf(m), res.get("status").asText(), Json.write(res));
+                batch.mutations.add(new Object[] {s.replica(), seq, idOf(m), opOf(m), res.get("status").asText(), Json.write(res)});
                 results.add(res);
                 last = seq;
             }
             batch.close();
-            ctx.execute("UPDATE srv_replica SET last_seq = ? WHERE replica = ?", last, s.replica());
+            Sql.update(ctx, "UPDATE srv_replica SET last_seq = ? WHERE replica = ?", last, s.replica());
             ObjectNode out = Json.object();
             out.set("results", results);
             out.put("appliedThrough", last);
@@ -100,35 +102,139 @@ final class Push {
 
     /**
      * What one push's mutations share: the server sequence, taken once (the push holds its row
-     * lock until commit) and written back at the end, and the scope answers per household (forgotten
-     * whenever a household changes within the push).
+     * lock until commit) and written back at the end; the records the push names, read in one
+     * query once that lock is held (nothing else writes them until commit) and kept as the push
+     * writes them; the scope answers per household (forgotten whenever a household changes within
+     * the push); and its writes to srv_record, srv_version and srv_mutation, sent together
+     * ({@link #flush}) before anything reads those tables and at the end. A push of a few
+     * mutations is then a dozen round trips to the database instead of forty: pushes are
+     * serialised, so this is the server's write throughput.
      */
     private static final class Batch {
+        static final String MUTATION = "INSERT INTO srv_mutation (replica, seq, record_id, op, status, result) VALUES (?,?,?,?,?,?)";
+        /** The patch fields that name other records (parents and secondary references). */
+        static final List<String> REFERENCES = List.of("householdId", "planId", "objectiveId", "personId", "personIds", "contactId");
         final DSLContext ctx;
+        final Session session;
         final long first;
         long seq;
         final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
+        /** Records read or written by this push, by id; a null value: no such record. */
+        final java.util.Map<String, ServerRecord> records = new java.util.HashMap<>();
+        /** The ids looked up in advance, those of them erased (RGPD), and the sectors of their households. */
+        final Set<String> prefetched = new java.util.HashSet<>(), purged = new java.util.HashSet<>();
+        final java.util.Map<String, String> sectors = new java.util.HashMap<>();
+        final List<Object[]> inserts = new ArrayList<>(), updates = new ArrayList<>(), versions = new ArrayList<>(), mutations = new ArrayList<>();
 
-        Batch(DSLContext ctx) {
+        Batch(DSLContext ctx, Session session, JsonNode muts, org.jooq.SQLDialect dialect) {
             this.ctx = ctx;
-            this.first = SyncApi.counter(ctx, "seq");
+            this.session = session;
+            if (dialect == org.jooq.SQLDialect.POSTGRES) {
+                // one round trip: the row locked and read
+                this.first = Sql.query(ctx, "SELECT value FROM srv_counter WHERE name = 'seq' FOR UPDATE", rs -> {
+                    if (!rs.next()) throw new IllegalStateException("no counter seq");
+                    return rs.getLong(1);
+                });
+            } else {
+                Sql.update(ctx, "UPDATE srv_counter SET value = value WHERE name = 'seq'");
+                this.first = SyncApi.counter(ctx, "seq");
+            }
             this.seq = first;
+            prefetch(muts);
+        }
+
+        private void prefetch(JsonNode muts) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (JsonNode m : muts) {
+                if (RecordValidator.isUuid(m.get("id"))) ids.add(m.get("id").asText());
+                JsonNode p = m.get("patch");
+                if (p == null || !p.isObject()) continue;
+                for (String f : REFERENCES) {
+                    JsonNode v = p.path(f).get("new");
+                    if (v == null) continue;
+                    for (JsonNode x : v.isArray() ? v : List.of(v)) if (RecordValidator.isUuid(x)) ids.add(x.asText());
+                }
+            }
+            List<String> all = new ArrayList<>(ids);
+            for (int i = 0; i < all.size(); i += 500) {
+                List<String> part = all.subList(i, Math.min(all.size(), i + 500));
+                String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                for (String id : part) records.put(id, null);
+                // with the sector of each record's household (null: none, e.g. purged meanwhile)
+                for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS.replaceAll("(\\w+)", "r.$1") + ", h.sector_id FROM srv_record r "
+                        + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (" + in + ")", part.toArray())) {
+                    ServerRecord rec = ServerRecord.of(r);
+                    records.put(rec.id(), rec);
+                    String sector = r.get("sector_id", String.class);
+                    if (sector != null) sectors.put(rec.householdId(), sector);
+                }
+                for (Record r : ctx.fetch("SELECT id FROM srv_tombstone WHERE id IN (" + in + ")", part.toArray())) purged.add(r.get(0, String.class));
+                prefetched.addAll(part);
+            }
         }
 
         long next() {
             return ++seq;
         }
 
+        /** The record as this push sees it (a copy: the caller may change its fields), or null. */
+        ServerRecord load(String id) {
+            ServerRecord r;
+            if (records.containsKey(id)) r = records.get(id);
+            else {
+                r = ServerRecord.load(ctx, id);
+                records.put(id, r);
+            }
+            return r == null ? null : r.with(r.sv(), r.vv(), r.deleted(), r.conflictId(), r.conflictFields(), r.fields().deepCopy(),
+                    r.author(), r.replica(), r.serverTime());
+        }
+
+        boolean purged(String id) {
+            return prefetched.contains(id) ? purged.contains(id) : Purge.purged(ctx, id);
+        }
+
         boolean holds(Session s, String householdId) {
-            return holds.computeIfAbsent(householdId, h -> Scope.holds(ctx, s, h));
+            return holds.computeIfAbsent(householdId, h -> {
+                String sector = sectors.get(h);
+                if (sector == null) return Scope.holds(ctx, s, h);
+                return s.sectors().contains(sector)
+                        || Sql.exists(ctx, "SELECT 1 FROM srv_referent WHERE household_id = ? AND worker_id = ?", h, s.workerId());
+            });
+        }
+
+        /** Saves a record's new state (sent at the next {@link #flush}). */
+        void save(ServerRecord rec, boolean insert, long rseq) {
+            Object[] binds = insert ? rec.insertBinds() : rec.updateBinds();
+            (insert ? inserts : updates).add(binds);
+            versions.add(rec.versionBinds(rseq));
+            // kept as a later read would find it: the fields as stored, read back
+            String stored = (String) binds[insert ? 9 : 5];
+            records.put(rec.id(), rec.with(rec.sv(), rec.vv(), rec.deleted(), rec.conflictId(), rec.conflictFields(), Json.readObject(stored),
+                    rec.author(), rec.replica(), rec.serverTime()));
         }
 
         void written(RecordType type) {
-            if (type == RecordType.HOUSEHOLD) holds.clear();
+            if (type == RecordType.HOUSEHOLD) {
+                holds.clear();
+                sectors.clear();
+            }
+        }
+
+        /** Sends the writes kept so far: a record is inserted before it is updated, in order. */
+        void flush() {
+            Sql.batch(ctx, ServerRecord.INSERT, inserts);
+            Sql.batch(ctx, ServerRecord.UPDATE, updates);
+            Sql.batch(ctx, ServerRecord.INSERT_VERSION, versions);
+            Sql.batch(ctx, MUTATION, mutations);
+            inserts.clear();
+            updates.clear();
+            versions.clear();
+            mutations.clear();
         }
 
         void close() {
-            if (seq != first) ctx.execute("UPDATE srv_counter SET value = ? WHERE name = 'seq'", seq);
+            flush();
+            if (seq != first) Sql.update(ctx, "UPDATE srv_counter SET value = ? WHERE name = 'seq'", seq);
         }
     }
 
@@ -197,8 +303,8 @@ final class Push {
                 if (!s.role().holdsCaseData() || type.confidentialType()) return rejected("forbidden");
                 for (var it = patch.fieldNames(); it.hasNext(); ) if (type.hiddenFrom(it.next(), s.role())) return rejected("forbidden");
             }
-            ServerRecord cur = ServerRecord.load(ctx, id);
-            if (cur == null && Purge.purged(ctx, id)) return rejected("forbidden"); // erased (RGPD): never comes back
+            ServerRecord cur = batch.load(id);
+            if (cur == null && batch.purged(id)) return rejected("forbidden"); // erased (RGPD): never comes back
             if (op.equals("create")) return create(cur);
             if (cur == null) return rejectedCreate(id) ? rejected("dependency_failed") : rejected("unknown");
             if (cur.type() != type) return rejected("invalid");
@@ -226,6 +332,7 @@ final class Push {
         }
 
         boolean rejectedCreate(String recordId) {
+            batch.flush();
             return ctx.fetchExists(ctx.selectOne().from("srv_mutation")
                     .where("replica = ? AND record_id = ? AND op = 'create' AND status = 'rejected'", s.replica(), recordId));
         }
@@ -241,7 +348,7 @@ final class Push {
                 JsonNode v = patch.get(f).get("new");
                 if (v == null || v.isNull()) continue;
                 for (JsonNode ref : v.isArray() ? v : List.of(v)) {
-                    if (ServerRecord.load(ctx, ref.asText()) == null) return rejectedCreate(ref.asText()) ? "dependency_failed" : "invalid";
+                    if (batch.load(ref.asText()) == null) return rejectedCreate(ref.asText()) ? "dependency_failed" : "invalid";
                 }
             }
             return null;
@@ -269,7 +376,7 @@ final class Push {
             } else {
                 parentId = fields.path(type.parentField()).asText(null);
                 if (parentId == null || !RecordValidator.isUuid(fields.get(type.parentField()))) return rejected("invalid");
-                ServerRecord parent = ServerRecord.load(ctx, parentId);
+                ServerRecord parent = batch.load(parentId);
                 if (parent == null) return rejectedCreate(parentId) ? rejected("dependency_failed") : rejected("invalid");
                 if (parent.type() != type.parentType()) return rejected("invalid");
                 if (!batch.holds(s, parent.householdId())) return rejected("forbidden");
@@ -282,7 +389,7 @@ final class Push {
             long sv = batch.next();
             ServerRecord rec = new ServerRecord(id, type, householdId, parentId, sv, vv(sv), false, null, List.of(),
                     fields, s.workerId(), s.replica(), now);
-            rec.save(ctx, true, seq);
+            batch.save(rec, true, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, null, sv);
             batch.written(type);
             return withRecord("applied", rec);
@@ -348,7 +455,7 @@ final class Push {
         ObjectNode undelete(ServerRecord cur) {
             if (!cur.deleted()) return withRecord("applied", cur);
             if (cur.parentId() != null) {
-                ServerRecord parent = ServerRecord.load(ctx, cur.parentId());
+                ServerRecord parent = batch.load(cur.parentId());
                 if (parent == null || parent.deleted()) return rejected("deleted");
             }
             return write(cur, cur.fields(), false, cur.conflictId(), cur.conflictFields(), covered(cur, vctx) ? "applied" : "merged");
@@ -390,7 +497,7 @@ final class Push {
         ObjectNode write(ServerRecord cur, ObjectNode fields, boolean deleted, String conflictId, List<String> conflictFields, String status) {
             long sv = batch.next();
             ServerRecord rec = cur.with(sv, vv(sv), deleted, conflictId, conflictFields, fields, s.workerId(), s.replica(), now);
-            rec.save(ctx, false, seq);
+            batch.save(rec, false, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, cur, sv);
             batch.written(type);
             return withRecord(status, rec);
@@ -434,7 +541,7 @@ final class Push {
             ctx.execute("INSERT INTO srv_proposal (conflict_id, idx, vals, author, replica, server_time) VALUES (?,?,?,?,?,?)",
                     cid, idx, Json.write(proposal), s.workerId(), s.replica(), now);
             ServerRecord rec = cur.with(sv, vv(sv), deleted, cid, List.copyOf(all), fields, s.workerId(), s.replica(), now);
-            rec.save(ctx, false, seq);
+            batch.save(rec, false, seq);
             if (type == RecordType.HOUSEHOLD) Scope.rescope(ctx, rec, cur, sv);
             batch.written(type);
             return withRecord(status, rec);
@@ -443,6 +550,7 @@ final class Push {
         /** Whether every version after the context's base is covered by it (own writes count). */
         boolean covered(ServerRecord cur, VersionVector c) {
             if (c.server() >= cur.sv()) return true;
+            batch.flush();
             for (Record v : ctx.fetch("SELECT sv, replica, rseq FROM srv_version WHERE record_id = ? AND sv > ?", cur.id(), c.server())) {
                 if (!c.covers(v.get("sv", Long.class), v.get("replica", String.class), v.get("rseq", Long.class), s.replica())) return false;
             }
@@ -451,6 +559,7 @@ final class Push {
 
         /** Whether the context covers the version that deleted the record. */
         boolean deleteCovered(ServerRecord cur) {
+            batch.flush();
             Record liveMax = ctx.fetchOne("SELECT MAX(sv) FROM srv_version WHERE record_id = ? AND deleted = 0", cur.id());
             long after = liveMax == null || liveMax.get(0) == null ? 0 : liveMax.get(0, Long.class);
             Record d = ctx.fetchOne("SELECT sv, replica, rseq FROM srv_version WHERE record_id = ? AND deleted = 1 AND sv > ? ORDER BY sv LIMIT 1", cur.id(), after);
@@ -460,6 +569,7 @@ final class Push {
 
         ObjectNode snapshot(ServerRecord cur, long atSv) {
             if (atSv <= 0) return null;
+            batch.flush();
             Record r = ctx.fetchOne("SELECT fields FROM srv_version WHERE record_id = ? AND sv <= ? ORDER BY sv DESC LIMIT 1", cur.id(), atSv);
             return r == null ? null : Json.readObject(r.get(0, String.class));
         }

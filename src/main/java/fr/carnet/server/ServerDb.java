@@ -18,6 +18,10 @@ import org.jooq.impl.DSL;
 /**
  * The server's database: SQLite (a file, one connection, one transaction at a time) or
  * PostgreSQL (a small pool), the same SQL on both. Migrated by Flyway from {@code db/server}.
+ * The pool is fair: requests waiting for a connection get one in the order they asked, so under
+ * a crowd the wait is shared out instead of a few requests waiting for seconds. A {@link #tx}
+ * inside a {@link #tx} on the same thread joins the outer transaction (one connection, one
+ * commit per request).
  */
 public final class ServerDb implements AutoCloseable {
     static {
@@ -28,9 +32,22 @@ public final class ServerDb implements AutoCloseable {
     private final String url;
     private final SQLDialect dialect;
     private final BlockingQueue<Connection> pool;
+    /** PostgreSQL: a few more connections, for the work a database lock serialises anyway ({@link #serialTx}). */
+    private final BlockingQueue<Connection> serial;
     private final ReentrantLock sqliteLock = new ReentrantLock(true);
     private final Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false);
     private volatile boolean closed;
+    /** The transaction this thread is in, if any: a nested {@link #tx} joins it. */
+    private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
+
+    /**
+     * Connections to PostgreSQL: enough to keep the database busy while others wait on the
+     * network or the JVM, few enough that they do not fight over the cores (measured with
+     * LoadTest on 2 cores: see docs/decisions/0005). {@code -Dcarnet.server.pool=N} overrides.
+     */
+    static int postgresPoolSize() {
+        return Integer.getInteger("carnet.server.pool", Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+    }
 
     /** Opens (and migrates) the database at a JDBC URL: {@code jdbc:sqlite:…} or {@code jdbc:postgresql:…}. */
     public ServerDb(String url) {
@@ -38,8 +55,9 @@ public final class ServerDb implements AutoCloseable {
         if (url.startsWith("jdbc:sqlite:")) dialect = SQLDialect.SQLITE;
         else if (url.startsWith("jdbc:postgresql:")) dialect = SQLDialect.POSTGRES;
         else throw new IllegalArgumentException("unsupported database URL (jdbc:sqlite: or jdbc:postgresql:)");
-        int size = dialect == SQLDialect.SQLITE ? 1 : 8;
-        pool = new ArrayBlockingQueue<>(size);
+        int size = dialect == SQLDialect.SQLITE ? 1 : postgresPoolSize();
+        pool = new ArrayBlockingQueue<>(size, FAIR);
+        serial = dialect == SQLDialect.SQLITE ? pool : new ArrayBlockingQueue<>(SERIAL, FAIR);
         try {
             Connection first = connect();
             if (!isCurrent(first)) {
@@ -48,6 +66,7 @@ public final class ServerDb implements AutoCloseable {
             }
             pool.add(first);
             for (int i = 1; i < size; i++) pool.add(connect());
+            if (serial != pool) for (int i = 0; i < SERIAL; i++) serial.add(connect());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the server database", e);
         }
@@ -94,7 +113,27 @@ public final class ServerDb implements AutoCloseable {
 
     /** Runs {@code work} in one transaction and returns its result; any exception rolls it back. */
     public <T> T tx(Function<DSLContext, T> work) {
+        return tx(work, pool);
+    }
+
+    /** Connections kept for {@link #serialTx}: one working, the next ones already waiting in the database for its lock. */
+    static final int SERIAL = 3;
+    static final boolean FAIR = Boolean.parseBoolean(System.getProperty("carnet.server.fairPool", "true"));
+
+    /**
+     * {@link #tx} on one of the connections kept for work that a lock in the database serialises
+     * anyway (pushes take the sequence row): it does not wait behind the pool's queue while it holds
+     * that lock, and what waits for that lock does not keep the pool's connections from other work.
+     * Beyond {@link #SERIAL} at once, callers wait here, in order.
+     */
+    public <T> T serialTx(Function<DSLContext, T> work) {
+        return tx(work, serial);
+    }
+
+    private <T> T tx(Function<DSLContext, T> work, BlockingQueue<Connection> pool) {
         if (closed) throw new IllegalStateException("database closed");
+        DSLContext outer = current.get();
+        if (outer != null) return work.apply(outer); // joins the transaction this thread is in
         boolean sqlite = dialect == SQLDialect.SQLITE;
         if (sqlite) sqliteLock.lock();
         Connection c = null;
@@ -102,14 +141,17 @@ public final class ServerDb implements AutoCloseable {
             c = pool.poll(30, TimeUnit.SECONDS);
             if (c == null) throw new IllegalStateException("no database connection available");
             c.setAutoCommit(false);
+            DSLContext ctx = DSL.using(c, dialect, settings);
+            current.set(ctx);
             try {
-                T r = work.apply(DSL.using(c, dialect, settings));
+                T r = work.apply(ctx);
                 c.commit();
                 return r;
             } catch (RuntimeException | Error e) {
                 c.rollback();
                 throw e;
             } finally {
+                current.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -137,7 +179,7 @@ public final class ServerDb implements AutoCloseable {
     public void close() {
         closed = true;
         Connection c;
-        while ((c = pool.poll()) != null) {
+        while ((c = pool.poll()) != null || (c = serial.poll()) != null) {
             Sql.forget(c);
             try {
                 c.close();

@@ -49,20 +49,30 @@ record ServerRecord(String id, RecordType type, String householdId, String paren
                 author, replica, serverTime);
     }
 
+    static final String INSERT = "INSERT INTO srv_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String UPDATE = "UPDATE srv_record SET sv = ?, vv = ?, deleted = ?, conflict_id = ?, conflict_fields = ?, fields = ?, "
+            + "author = ?, replica = ?, server_time = ? WHERE id = ?";
+    static final String INSERT_VERSION = "INSERT INTO srv_version (record_id, sv, replica, rseq, deleted, fields) VALUES (?,?,?,?,?,?)";
+
     /** Inserts or replaces the row, and appends the version with its dot. */
     void save(DSLContext ctx, boolean insert, long rseq) {
+        Sql.update(ctx, insert ? INSERT : UPDATE, insert ? insertBinds() : updateBinds());
+        Sql.update(ctx, INSERT_VERSION, versionBinds(rseq));
+    }
+
+    Object[] insertBinds() {
         String cf = conflictFields == null || conflictFields.isEmpty() ? null : Json.write(conflictFields);
-        if (insert) {
-            Sql.update(ctx, "INSERT INTO srv_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", id, type.wire(),
-                    householdId, parentId, sv, Json.write(vv.toJson()), deleted ? 1 : 0, conflictId, cf,
-                    Json.write(fields), author, replica, serverTime);
-        } else {
-            Sql.update(ctx, "UPDATE srv_record SET sv = ?, vv = ?, deleted = ?, conflict_id = ?, conflict_fields = ?, fields = ?, "
-                            + "author = ?, replica = ?, server_time = ? WHERE id = ?", sv, Json.write(vv.toJson()),
-                    deleted ? 1 : 0, conflictId, cf, Json.write(fields), author, replica, serverTime, id);
-        }
-        Sql.update(ctx, "INSERT INTO srv_version (record_id, sv, replica, rseq, deleted, fields) VALUES (?,?,?,?,?,?)",
-                id, sv, replica, rseq, deleted ? 1 : 0, Json.write(fields));
+        return new Object[] {id, type.wire(), householdId, parentId, sv, Json.write(vv.toJson()), deleted ? 1 : 0, conflictId, cf,
+                Json.write(fields), author, replica, serverTime};
+    }
+
+    Object[] updateBinds() {
+        String cf = conflictFields == null || conflictFields.isEmpty() ? null : Json.write(conflictFields);
+        return new Object[] {sv, Json.write(vv.toJson()), deleted ? 1 : 0, conflictId, cf, Json.write(fields), author, replica, serverTime, id};
+    }
+
+    Object[] versionBinds(long rseq) {
+        return new Object[] {id, sv, replica, rseq, deleted ? 1 : 0, Json.write(fields)};
     }
 
     /** The record on the wire, without what {@code role} may not read. */

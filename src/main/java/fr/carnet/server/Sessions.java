@@ -32,16 +32,15 @@ final class Sessions {
         long now = api.config().clock().millis();
         ServerConfig cfg = api.config();
 
-        // Limits first, in their own transaction: a refused attempt costs no hashing.
-        api.db().tx(ctx -> {
+        // Limits first: a refused attempt costs no hashing. The account is read in the same
+        // transaction; the slow hash runs outside any, holding no connection.
+        Record w = api.db().tx(ctx -> {
             ctx.execute("DELETE FROM srv_login_failure WHERE at < ?", now - WINDOW_MILLIS);
             long retry = retryAfter(ctx, loginKey, cfg.loginFailuresPerLogin(), now);
             retry = Math.max(retry, retryAfter(ctx, addrKey, cfg.loginFailuresPerAddress(), now));
             if (retry > 0) throw new ApiException(429, "TOO_MANY_REQUESTS", String.valueOf(retry));
-            return null;
+            return ctx.fetchOne("SELECT id, login, display_name, role, pw_hash, pw_salt, pw_iterations, active FROM srv_worker WHERE login = ?", loginName);
         });
-        Record w = api.db().tx(ctx -> ctx.fetchOne(
-                "SELECT id, login, display_name, role, pw_hash, pw_salt, pw_iterations, active FROM srv_worker WHERE login = ?", loginName));
         // The password is checked for a revoked account too: who proves it learns of the revocation (REVOKED).
         boolean ok = w != null && Passwords.verify(password.asText().toCharArray(),
                 w.get("pw_salt", String.class), w.get("pw_hash", String.class), w.get("pw_iterations", Integer.class) == null ? 0 : w.get("pw_iterations", Integer.class));

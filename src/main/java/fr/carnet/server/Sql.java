@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.jooq.DSLContext;
@@ -47,6 +48,21 @@ final class Sql {
             return bound(ctx, sql, binds).executeUpdate();
         } catch (SQLException e) {
             throw new org.jooq.exception.DataAccessException("statement failed", e);
+        }
+    }
+
+    /** Runs one statement for each row of binds, sent together (one round trip on PostgreSQL). */
+    static void batch(DSLContext ctx, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        try {
+            PreparedStatement ps = prepared(ctx, sql);
+            for (Object[] binds : rows) {
+                for (int i = 0; i < binds.length; i++) ps.setObject(i + 1, binds[i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("batch failed", e);
         }
     }
 

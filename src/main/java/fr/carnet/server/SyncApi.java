@@ -88,26 +88,21 @@ public final class SyncApi {
                 return WireResponse.json(200, n);
             }
             if (p.equals("/api/v1/session") && m.equals("POST")) return new Sessions(this).login(req);
-            Auth auth = authenticateWithRevocation(req);
-            Session s = auth.session();
-            return switch (m + " " + p) {
-                case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());
-                case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
-                case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
-                case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
-                case "POST /api/v1/audit" -> new AuditApi(this).record(syncer(s), req.body());
-                case "GET /api/v1/audit" -> new AuditApi(this).list(s, req.query());
-                default -> throw new ApiException(404, "NOT_FOUND", "no such endpoint");
-            };
-        } catch (ApiException e) {
-            Map<String, String> h = e.status() == 429 ? Map.of("retry-after", e.getMessage().replaceAll("\\D", "")) : Map.of();
-            if (e.status() == 429) {
-                ObjectNode b = Json.object();
-                b.put("error", e.code());
-                b.put("message", "too many failed logins; retry later");
-                return WireResponse.json(429, b, h);
+            String route = m + " " + p;
+            if (route.equals("POST /api/v1/sync/push")) {
+                // Pushes are serialised by the sequence row (Push): the token is checked first, on a
+                // pooled connection; then they queue, in order, for the few connections kept for them,
+                // so that waiting pushes do not take the pool from the pulls, and the next push is
+                // already waiting inside the database when the one before commits.
+                Auth auth = db.tx(ctx -> authenticateWithRevocation(req));
+                return db.serialTx(ctx -> route(req, route, auth));
             }
-            return WireResponse.json(e.status(), e.body());
+            // The other sync calls: the token's check and the work in one transaction (one wait for
+            // a connection, one commit).
+            if (ONE_TRANSACTION.contains(route)) return db.tx(ctx -> route(req, route, authenticateWithRevocation(req)));
+            return route(req, route, authenticateWithRevocation(req));
+        } catch (ApiException e) {
+            return error(e);
         } catch (DataAccessException | IllegalStateException e) {
             // The database is unreachable or failed: not the client's doing. Log the kind only.
             LOG.warn("request failed on the server side: {}", e.getClass().getSimpleName());
@@ -116,6 +111,34 @@ public final class SyncApi {
             LOG.info("request rejected: {}", e.getClass().getSimpleName());
             return WireResponse.json(400, ApiException.bad("BAD_REQUEST", "the request could not be processed").body());
         }
+    }
+
+    /** The requests answered in one transaction with their token's check. */
+    private static final Set<String> ONE_TRANSACTION = Set.of("GET /api/v1/sync/pull", "GET /api/v1/conflicts");
+
+    private static WireResponse error(ApiException e) {
+        Map<String, String> h = e.status() == 429 ? Map.of("retry-after", e.getMessage().replaceAll("\\D", "")) : Map.of();
+        if (e.status() == 429) {
+            ObjectNode b = Json.object();
+            b.put("error", e.code());
+            b.put("message", "too many failed logins; retry later");
+            return WireResponse.json(429, b, h);
+        }
+        return WireResponse.json(e.status(), e.body());
+    }
+
+    /** An authenticated request. */
+    private WireResponse route(WireRequest req, String route, Auth auth) {
+        Session s = auth.session();
+        return switch (route) {
+            case "POST /api/v1/sync/push" -> auth.finalPush() ? revocations.finalPush(syncer(s), req.body(), push) : push.push(syncer(s), req.body());
+            case "GET /api/v1/sync/pull" -> pull.pull(syncer(s), req.query());
+            case "GET /api/v1/conflicts" -> pull.conflicts(syncer(s));
+            case "POST /api/v1/admin/assignment" -> new Admin(this).assignFromRequest(s, req.body());
+            case "POST /api/v1/audit" -> new AuditApi(this).record(syncer(s), req.body());
+            case "GET /api/v1/audit" -> new AuditApi(this).list(s, req.query());
+            default -> throw new ApiException(404, "NOT_FOUND", "no such endpoint");
+        };
     }
 
     private static Session syncer(Session s) {

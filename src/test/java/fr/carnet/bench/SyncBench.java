@@ -208,14 +208,8 @@ public final class SyncBench {
             rows.add(new String[] {"(server: its own JVM, SQLite file; in-process load of " + big + " records)", String.format("%.1f s", loadS), "", ""});
         }
         if (devices > 0) {
-            // many devices at once against one server on PostgreSQL (embedded), loopback only, bounded in rounds and time
-            LoadTest.Result lr = LoadTest.run(devices, 5, 50, 120);
-            rows.add(new String[] {devices + " devices at once, PostgreSQL: " + lr.requests() + " requests in " + String.format("%.0f s", lr.seconds()),
-                    String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (max %.0f ms); %d errors", lr.p50(), lr.p95(), lr.p99(), lr.max(), lr.errors()),
-                    "", "all requests; each device: login, 5 × (pull, push 5, conflicts, pause 50–250 ms), all starting at once"});
-            rows.add(new String[] {"… of which the " + devices + " logins at the same instant", lr.login().toString(), "", "slow salted password hash, by design"});
-            rows.add(new String[] {"… of which each device's first pull of its whole sector", lr.catchUp().toString(), "", "200 first syncs at once"});
-            rows.add(new String[] {"… of which the ordinary sync traffic after it (pull, push 5, conflicts)", lr.steady().toString(), "", "goal p99 ≤ 200 ms, no error"});
+            // many devices against one server on PostgreSQL (embedded), loopback only: the contract's rate, open loop, and the old stress run
+            rows.addAll(LoadTest.rows(devices));
         }
         System.out.println("| measure | Carnet | PouchDB anchor | note |");
         System.out.println("|---|---|---|---|");
