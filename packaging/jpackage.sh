@@ -28,6 +28,8 @@ JAR=$(ls target/carnet-*.jar | grep -v -e sources -e tests | head -1)
 cp "$JAR" target/jp/app/
 cp LICENSE target/jp/app/LICENSE.txt
 mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data/
+# with the cache only: a missing cache makes the JVM print errors at every start (it starts anyway)
+AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/carnet.aot")
 "$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \
   --description "Carnet — suivi social hors ligne" \
   --icon packaging/icons/carnet-256.png \
@@ -37,7 +39,7 @@ mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
   --java-options "-Dcarnet.sampleData=\$APPDIR/sample-data" \
-  --java-options "-XX:AOTCache=\$APPDIR/carnet.aot" \
+  "${AOT_OPTS[@]}" \
   --dest target/dist
 # The AOT cache (classes loaded and linked, method profiles) from a training run of this image:
 # the desk's cold start to its caseload is shorter with it (docs/bench-desk.md).
