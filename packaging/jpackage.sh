@@ -4,17 +4,19 @@
 #   packaging/jpackage.sh            build the jar, then the app-image and the .deb
 #   packaging/jpackage.sh --no-build use the jar already in target/ (how -Ppackage calls it)
 #   packaging/jpackage.sh --image    app-image only (no .deb)
+#   packaging/jpackage.sh --no-aot   without the AOT cache's training run (see aot-train.sh)
 # Windows (.msi) and macOS (.dmg): see packaging/README.md — same script shape, run on those systems.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 J=$JAVA_HOME/bin
-BUILD=1; DEB=1; SMOKE=0
+BUILD=1; DEB=1; SMOKE=0; AOT=1
 for a in "$@"; do
   case "$a" in
     --no-build) BUILD=0 ;;
     --image) DEB=0 ;;
     --smoke) SMOKE=1 ;;
+    --no-aot) AOT=0 ;;
   esac
 done
 VERSION=$(sed -n 's:.*<version>\([0-9][0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p' pom.xml | head -1)
@@ -26,6 +28,8 @@ JAR=$(ls target/carnet-*.jar | grep -v -e sources -e tests | head -1)
 cp "$JAR" target/jp/app/
 cp LICENSE target/jp/app/LICENSE.txt
 mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data/
+# with the cache only: a missing cache makes the JVM print errors at every start (it starts anyway)
+AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/carnet.aot")
 "$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \
   --description "Carnet — suivi social hors ligne" \
   --icon packaging/icons/carnet-256.png \
@@ -35,7 +39,11 @@ mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
   --java-options "-Dcarnet.sampleData=\$APPDIR/sample-data" \
+  "${AOT_OPTS[@]}" \
   --dest target/dist
+# The AOT cache (classes loaded and linked, method profiles) from a training run of this image:
+# the desk's cold start to its caseload is shorter with it (docs/bench-desk.md).
+[ "$AOT" = 1 ] && packaging/aot-train.sh target/dist/Carnet
 if [ "$DEB" = 1 ]; then
   "$J/jpackage" --type deb --app-image target/dist/Carnet --name carnet --app-version "$VERSION" --vendor "Carnet" \
     --description "Carnet — suivi social hors ligne" --license-file LICENSE \

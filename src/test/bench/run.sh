@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Carnet's benchmarks side by side with the anchors of ../shared/anchors, in one run, on the same records.
-#   src/test/bench/run.sh [store|sync|desk|growth|report|all]   (default: store)
+#   src/test/bench/run.sh [store|sync|desk|growth|report|all] [bench args]  (default: store)
+#   src/test/bench/run.sh desk coldstart   only the desk's cold starts (with the fx-coldstart anchor, same run);
+#     the installer rows need target/dist/Carnet (packaging/jpackage.sh --image)
 # Copies the anchors folder to target/anchors (it must not be changed in place), generates the
 # anchors' records (node data/records.js 100000), runs the matching anchor, then Carnet's own
 # benchmark on the same TSV, and prints both tables.
@@ -28,9 +30,13 @@ if [[ "$WHAT" == sync || "$WHAT" == all ]] && command -v node >/dev/null; then
   echo "## Anchor: PouchDB replication (same run)"; echo
   (cd "$A/pouch" && { [ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null 2>&1; } && RUNS=${POUCH_RUNS:-1} node bench.js 2>/dev/null | grep -E '^\|' || echo "(PouchDB anchor did not run)")
 fi
+if [[ "$WHAT" == desk || "$WHAT" == all ]] && [[ "${2:-}" != search ]]; then
+  echo "## Anchor: bare JavaFX window, cold start (same run; fx-coldstart/run.sh ${FX_RUNS:-3})"; echo
+  (cd "$A" && fx-coldstart/run.sh "${FX_RUNS:-3}" 2>/dev/null | grep -E '^\|' || echo "(fx-coldstart anchor did not run)")
+fi
 for b in sync desk growth report; do
   if [[ "$WHAT" == "$b" || "$WHAT" == all ]]; then
     cls="fr.carnet.bench.${b^}Bench"
-    if [ -f "target/test-classes/${cls//.//}.class" ]; then echo; echo "## Carnet: $b"; echo; run "$cls" "$A" 2>/dev/null; fi
+    if [ -f "target/test-classes/${cls//.//}.class" ]; then echo; echo "## Carnet: $b"; echo; run "$cls" "$A" "${@:2}" 2>/dev/null; fi
   fi
 done

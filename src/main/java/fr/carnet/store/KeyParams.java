@@ -153,10 +153,22 @@ public record KeyParams(String algorithm, int iterations, byte[] salt) {
 
     public static KeyParams read(Path file) {
         try {
-            ObjectNode n = Json.readObject(Files.readString(file, StandardCharsets.UTF_8));
-            String kdf = n.path("kdf").asText();
-            int it = n.path("iterations").asInt();
-            byte[] salt = Base64.getDecoder().decode(n.path("salt").asText());
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String kdf, salt64;
+            int it;
+            try {
+                // the file is a flat object: read without Jackson, which a cold JVM takes long to load
+                fr.carnet.util.FlatJson f = fr.carnet.util.FlatJson.parse(text);
+                kdf = f.text("kdf", "");
+                it = f.integer("iterations", 0);
+                salt64 = f.text("salt", "");
+            } catch (IllegalArgumentException notFlat) {
+                ObjectNode n = Json.readObject(text);
+                kdf = n.path("kdf").asText();
+                it = n.path("iterations").asInt();
+                salt64 = n.path("salt").asText();
+            }
+            byte[] salt = Base64.getDecoder().decode(salt64);
             if (!ALGORITHM.equals(kdf) || it < 1 || salt.length < 16) throw new StoreException("store.error.notAStore");
             return new KeyParams(kdf, it, salt);
         } catch (IOException | IllegalArgumentException e) {

@@ -110,16 +110,18 @@ public final class Store implements AutoCloseable {
     }
 
     public static Store open(Path file, char[] passphrase, Clock clock) {
+        fr.carnet.platform.StartupTrace.mark("Store.open");
         if (!Files.isRegularFile(file)) throw new StoreException("store.error.missing");
         Path keyFile = KeyParams.fileFor(file);
         if (!Files.isRegularFile(keyFile)) throw new StoreException("store.error.notAStore");
         KeyParams params = KeyParams.read(keyFile);
         // The derivation keeps one core busy for a while (by design); the other loads what opening
         // and the first reads need meanwhile, which a cold JVM would otherwise do after it.
-        Thread warm = new Thread(Store::warmUp, "carnet-store-warmup");
-        warm.setDaemon(true);
-        warm.start();
+        // (the desk started it already when it showed the unlock screen)
+        StoreWarmup.start();
+        fr.carnet.platform.StartupTrace.mark("key derivation");
         byte[] key = params.derive(passphrase);
+        fr.carnet.platform.StartupTrace.mark("key derived");
         // Check the key on a read-only connection first: nothing is written to a file we cannot read.
         if (!keyOpens(file, key)) throw new StoreException("store.error.wrongPassphrase");
         try {
@@ -135,30 +137,10 @@ public final class Store implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Search index rebuild postponed ({})", e.getClass().getSimpleName());
             }
+            fr.carnet.platform.StartupTrace.mark("store open");
             return s;
         } catch (SQLException e) {
             throw new StoreException("store.error.wrongPassphrase", e);
-        }
-    }
-
-    /**
-     * Loads and initialises, off the caller's thread, the classes and the native library the
-     * first open and reads use: SQLite's driver, jOOQ's renderer, the generated schema. Touches
-     * no file and no data; a failure only costs the time it would have saved.
-     */
-    private static void warmUp() {
-        try {
-            org.sqlite.SQLiteJDBCLoader.initialize();
-            SQLiteMCSqlCipherConfig.getV4Defaults().build();
-            DSLContext ctx = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false).withExecuteLogging(false));
-            var meta = fr.carnet.store.generated.Tables.STORE_META;
-            var worker = fr.carnet.store.generated.Tables.WORKER;
-            ctx.select(meta.V).from(meta).where(meta.K.eq("")).getSQL();
-            ctx.selectFrom(worker).where(worker.ID.eq("")).getSQL();
-            ctx.resultQuery("SELECT 1 WHERE ? = ?", 1, 1).getSQL();
-            RecordRepository.table(fr.carnet.domain.RecordType.HOUSEHOLD);
-        } catch (Exception | LinkageError e) {
-            LOG.debug("store warm-up failed", e);
         }
     }
 

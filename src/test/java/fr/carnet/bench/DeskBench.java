@@ -15,6 +15,7 @@ import fr.carnet.ui.caseload.CaseloadViewModel;
 import fr.carnet.ui.common.DeskContext;
 import fr.carnet.ui.common.Tasks;
 import fr.carnet.util.Json;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -54,21 +55,128 @@ public final class DeskBench {
             child(Path.of(args[1]), args[2]);
             return;
         }
+        if (args.length > 1 && args[0].equals("fill")) {
+            // a 10k-household store to profile cold starts on: DeskBench fill FILE (passphrase: see PASS)
+            fill(Path.of(args[1]), 10_000, 27_500);
+            return;
+        }
+        // args: [anchors dir] [coldstart|search] (default both)
+        String only = args.length > 1 ? args[1] : "all";
+        int runs = Integer.getInteger("desk.runs", 3);
         Path dir = Files.createTempDirectory("desk-bench");
         Path small = dir.resolve("10k.db");
         Path big = dir.resolve("100k.db");
-        long t0 = System.nanoTime();
-        fill(small, 10_000, 27_500);
-        long t1 = System.nanoTime();
-        fill(big, 36_000, 100_000);
-        long t2 = System.nanoTime();
-        System.err.printf("filled: 10k households in %.1f s, 100k persons in %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         List<String> rows = new ArrayList<>();
-        rows.addAll(runChild(small, "coldstart"));
-        rows.addAll(runChild(big, "search"));
+        if (!only.equals("search")) {
+            long t0 = System.nanoTime();
+            fill(small, 10_000, 27_500);
+            System.err.printf("filled: 10k households in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            rows.addAll(coldStarts(dir, small, runs));
+        }
+        if (!only.equals("coldstart")) {
+            long t1 = System.nanoTime();
+            fill(big, 36_000, 100_000);
+            System.err.printf("filled: 100k persons in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+            rows.addAll(runChild(big, "search"));
+        }
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
         for (String r : rows) System.out.println(r);
+    }
+
+    /**
+     * Cold starts of the desk as the worker gets it: {@link fr.carnet.ui.app.StartupProbe} launches the
+     * real app (CarnetLauncher → CarnetApp), types the passphrase on the unlock screen as soon as it is
+     * up, and waits for the first pulse with caseload rows. Each layout: one discarded warm-up start,
+     * then {@code runs} starts, each a new JVM (as the anchor fx-coldstart does); median (min–max).
+     * Layouts: the build's class path (directories); the installer's app-image (jlink'd runtime, jars)
+     * with and without its AOT cache, when target/dist/Carnet exists. The old measure (Store.open and
+     * MainView called directly, no unlock screen, no CarnetApp) is kept for comparison.
+     */
+    static List<String> coldStarts(Path dir, Path store, int runs) throws IOException, InterruptedException {
+        List<String> rows = new ArrayList<>();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> fx = List.of("-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true");
+        List<String> plain = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        plain.addAll(fx);
+        plain.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        rows.addAll(series("build class path (directories), system JDK", plain, dir, store, runs));
+        Path image = Path.of(System.getProperty("desk.image", "target/dist/Carnet"));
+        Path cfg = image.resolve("lib/app/Carnet.cfg");
+        if (Files.isRegularFile(cfg)) {
+            Path app = image.resolve("lib/app").toAbsolutePath();
+            List<String> cp = new ArrayList<>();
+            List<String> opts = new ArrayList<>();
+            for (String l : Files.readAllLines(cfg)) {
+                String v = l.substring(l.indexOf('=') + 1).replace("$APPDIR", app.toString());
+                if (l.startsWith("app.classpath=")) cp.add(v);
+                else if (l.startsWith("java-options=")) opts.add(v);
+            }
+            List<String> packaged = new ArrayList<>(List.of(image.resolve("lib/runtime/bin/java").toAbsolutePath().toString()));
+            packaged.addAll(opts.stream().filter(o -> !o.startsWith("-XX:AOTCache")).toList());
+            packaged.addAll(fx);
+            List<String> noAot = new ArrayList<>(packaged);
+            noAot.addAll(List.of("-cp", String.join(File.pathSeparator, cp)));
+            rows.addAll(series("installer app-image (jlink'd runtime, jars), no AOT cache", noAot, dir, store, runs));
+            Path aot = app.resolve("carnet.aot");
+            if (Files.isRegularFile(aot)) {
+                List<String> withAot = new ArrayList<>(packaged);
+                // AOTMode=on: fail rather than silently measure a start without the cache
+                withAot.addAll(List.of("-XX:AOTCache=" + aot, "-XX:AOTMode=on", "-cp", String.join(File.pathSeparator, cp)));
+                rows.addAll(series("installer app-image with the AOT cache it ships", withAot, dir, store, runs));
+            } else {
+                System.err.println("no " + aot + ": the AOT row is skipped (build it with packaging/jpackage.sh)");
+            }
+        } else {
+            System.err.println("no " + cfg + ": the installer rows are skipped (build it with packaging/jpackage.sh --image)");
+        }
+        List<List<String>> old = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            List<String> r = runChild(store, "coldstart");
+            if (i > 0) old.add(r);
+        }
+        for (String r : medians(old)) rows.add(r.replaceFirst("^\\| ", "| old measure (Store.open + MainView called directly, no unlock screen, no CarnetApp): "));
+        return rows;
+    }
+
+    /** One layout: a warm-up start, then {@code runs} measured ones, each on its own copy of the store and its own settings folder. */
+    static List<String> series(String label, List<String> javaCmd, Path dir, Path store, int runs) throws IOException, InterruptedException {
+        List<List<String>> measured = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            Path home = Files.createTempDirectory(dir, "home");
+            Path copy = home.resolve("carnet.db");
+            Files.copy(store, copy);
+            Files.copy(fr.carnet.store.KeyParams.fileFor(store), fr.carnet.store.KeyParams.fileFor(copy));
+            // an everyday start: the tour was seen at the first one
+            Files.createDirectories(home.resolve("config"));
+            Files.writeString(home.resolve("config/desk-settings.json"), "{\"theme\":\"LIGHT\",\"tourSeen\":true}");
+            List<String> cmd = new ArrayList<>(javaCmd);
+            cmd.addAll(List.of("-Xmx1g", "-Dcarnet.home=" + home, "fr.carnet.ui.app.StartupProbe", "--store=" + copy));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().write((new String(PASS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            List<String> out = new String(p.getInputStream().readAllBytes()).lines().filter(l -> l.startsWith("|")).toList();
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty())
+                throw new IllegalStateException("cold start failed (" + label + "): " + String.join(" ", cmd));
+            System.err.println("  " + label + (i == 0 ? " warm-up: " : " #" + i + ": ") + out.get(out.size() - 2));
+            if (i > 0) measured.add(out);
+        }
+        return medians(measured).stream().map(r -> r.replaceFirst("^\\| ", "| " + label + ": ")).toList();
+    }
+
+    /** Row by row: the median value over runs, with (min–max), for rows of the form "| text | N unit |". */
+    static List<String> medians(List<List<String>> runs) {
+        List<String> out = new ArrayList<>();
+        for (int row = 0; row < runs.get(0).size(); row++) {
+            String first = runs.get(0).get(row);
+            String head = first.substring(0, first.lastIndexOf('|', first.length() - 2));
+            String unit = first.replaceAll(".*\\d+\\s*(\\S+)\\s*\\|$", "$1");
+            List<Long> v = new ArrayList<>();
+            for (List<String> r : runs) v.add(Long.parseLong(r.get(row).replaceAll(".*\\|\\s*(\\d+)\\s*\\S+\\s*\\|$", "$1")));
+            v.sort(null);
+            out.add(String.format("%s| %d %s (%d–%d, %d runs) |", head, v.get(v.size() / 2), unit, v.get(0), v.get(v.size() - 1), v.size()));
+        }
+        return out;
     }
 
     /** Households with persons (and a contact each), written as synced records in one transaction. */

@@ -28,4 +28,24 @@ class KeyParamsTest {
         byte[] jdk = javax.crypto.SecretKeyFactory.getInstance(KeyParams.ALGORITHM).generateSecret(spec).getEncoded();
         assertThat(fast).isEqualTo(jdk);
     }
+
+    @Test
+    void theKeyFileReadsBackWithoutJacksonAndWithIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] salt = new byte[16];
+        new Random(3).nextBytes(salt);
+        KeyParams k = new KeyParams(KeyParams.ALGORITHM, 345_678, salt);
+        java.nio.file.Path file = dir.resolve("s.db.key.json");
+        k.write(file);
+        assertThat(KeyParams.read(file)).isEqualTo(k);
+        // the same parameters as another JSON writer may lay them out: spaced, reordered, with a nested field
+        String b64 = java.util.Base64.getEncoder().encodeToString(salt);
+        java.nio.file.Files.writeString(file, "{\n  \"salt\" : \"" + b64 + "\",\n  \"iterations\" : 345678,\n  \"kdf\" : \"PBKDF2WithHmacSHA512\"\n}\n");
+        assertThat(KeyParams.read(file)).isEqualTo(k);
+        java.nio.file.Files.writeString(file, "{\"kdf\":\"PBKDF2WithHmacSHA512\",\"iterations\":345678,\"salt\":\"" + b64 + "\",\"extra\":{\"v\":[1]}}");
+        assertThat(KeyParams.read(file)).isEqualTo(k);
+        for (String bad : new String[] {"{\"kdf\":\"MD5\",\"iterations\":345678,\"salt\":\"" + b64 + "\"}", "{\"kdf\":\"PBKDF2WithHmacSHA512\"}", "not json"}) {
+            java.nio.file.Files.writeString(file, bad);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyParams.read(file)).as(bad).isInstanceOf(StoreException.class);
+        }
+    }
 }

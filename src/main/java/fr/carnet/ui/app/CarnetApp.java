@@ -55,6 +55,7 @@ public final class CarnetApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        fr.carnet.platform.StartupTrace.mark("CarnetApp.start");
         this.stage = stage;
         options = LaunchOptions.parse(getParameters().getRaw());
         if (options.lang() != null) Messages.setLocale(Locale.forLanguageTag(options.lang()));
@@ -237,6 +238,9 @@ public final class CarnetApp extends Application {
         if (hint != null) vm.hintProperty().set(hint);
         show(new UnlockView(vm));
         stage.setTitle(Messages.get("app.title"));
+        // while the worker types (and while the key is derived), what the main window needs loads
+        if (!first) DeskWarmup.start();
+        fr.carnet.platform.StartupTrace.mark("unlock screen built");
     }
 
     private void unlocked(DeskContext ctx) {
@@ -249,6 +253,7 @@ public final class CarnetApp extends Application {
     }
 
     private void mount(DeskContext ctx) {
+        fr.carnet.platform.StartupTrace.mark("mount");
         context = ctx;
         Consumer<Settings> onSettings = s -> {
             Theme.apply(Theme.dark(s.theme()));
@@ -288,6 +293,7 @@ public final class CarnetApp extends Application {
         lock.attach(scene);
         stage.setTitle(Messages.get("desk.window.title", ctx.identity().displayName() == null ? "" : ctx.identity().displayName()));
         main.focusSearch();
+        fr.carnet.platform.StartupTrace.mark("mounted");
     }
 
     private fr.carnet.ui.demo.DemoServerViewModel demoServer() {

@@ -19,18 +19,22 @@ import org.slf4j.LoggerFactory;
  * it for the support team. No telemetry.
  */
 public final class CrashHandler implements Thread.UncaughtExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(CrashHandler.class);
+    // looked up when needed: installing the handler must not wait for logging's set-up (see CarnetLauncher)
+    private static Logger log() {
+        return LoggerFactory.getLogger(CrashHandler.class);
+    }
+
     private final AtomicBoolean showing = new AtomicBoolean();
 
     @Override
     public void uncaughtException(Thread t, Throwable e) {
         String details = CrashReport.details(t.getName(), e);
-        LOG.error("Uncaught exception\n{}", details);
+        log().error("Uncaught exception\n{}", details);
         try {
             if (Platform.isFxApplicationThread()) show(details);
             else Platform.runLater(() -> show(details));
         } catch (IllegalStateException toolkitGone) {
-            LOG.debug("no toolkit to show the crash dialog");
+            log().debug("no toolkit to show the crash dialog");
         }
     }
 

@@ -118,12 +118,14 @@ public final class MainView implements Navigator {
         caseload = new CaseloadView(caseloadVm, this);
         caseloadTab = tab(caseload, false);
         caseloadTab.setId("tab-caseload");
-        AgendaView agenda = new AgendaView(new AgendaViewModel(ctx, new FxDebouncer(Duration.seconds(1))), this);
-        agendaTab = tab(agenda, false);
+        // The agenda and the team's indicators are built (and read the store) on their first visit:
+        // the caseload, the first screen, does not wait for them.
+        agendaTab = tab(new OnFirstVisit(Messages.get("desk.agenda.title"),
+                () -> new AgendaView(new AgendaViewModel(ctx, new FxDebouncer(Duration.seconds(1))), this)), false);
         agendaTab.setId("tab-agenda");
         tabs.getTabs().addAll(caseloadTab, agendaTab);
         if (ctx.role() == Role.SUPERVISOR) {
-            teamTab = tab(teamScreen(), false);
+            teamTab = tab(new OnFirstVisit(Messages.get("desk.team.tab"), this::teamScreen), false);
             teamTab.setId("tab-team");
             tabs.getTabs().add(teamTab);
         } else {
@@ -230,6 +232,68 @@ public final class MainView implements Navigator {
         t.setClosable(closable);
         if (s instanceof HouseholdView hv) t.textProperty().bind(hv.titleProperty());
         return t;
+    }
+
+    /** A fixed tab's screen, made when its tab is first selected; until then its tab holds an empty pane. */
+    private static final class OnFirstVisit implements DeskScreen {
+        private final String title;
+        private final Supplier<DeskScreen> make;
+        private final javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
+        private DeskScreen screen;
+
+        OnFirstVisit(String title, Supplier<DeskScreen> make) {
+            this.title = title;
+            this.make = make;
+        }
+
+        DeskScreen screen() {
+            if (screen == null) {
+                screen = make.get();
+                holder.getChildren().setAll(screen.node());
+            }
+            return screen;
+        }
+
+        @Override
+        public Node node() {
+            return holder;
+        }
+
+        @Override
+        public String title() {
+            return title;
+        }
+
+        @Override
+        public void save() {
+            if (screen != null) screen.save();
+        }
+
+        @Override
+        public void saveDraft() {
+            if (screen != null) screen.saveDraft();
+        }
+
+        @Override
+        public void print() {
+            if (screen != null) screen.print();
+        }
+
+        @Override
+        public void refresh() {
+            // not made yet: it reads the store when it is
+            if (screen != null) screen.refresh();
+        }
+
+        @Override
+        public Node initialFocus() {
+            return screen().initialFocus();
+        }
+
+        @Override
+        public String householdId() {
+            return screen == null ? null : screen.householdId();
+        }
     }
 
     private void focus(Tab t) {

@@ -2,6 +2,7 @@ package fr.carnet.ui.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.carnet.platform.AppDirs;
+import fr.carnet.util.FlatJson;
 import fr.carnet.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,15 +40,29 @@ public final class Settings {
         Settings s = new Settings();
         try {
             if (Files.isRegularFile(file)) {
-                ObjectNode n = Json.readObject(Files.readString(file));
-                s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
-                s.fontSize = clamp(n.path("fontSize").asInt(DEFAULT_FONT));
-                s.idleLockMinutes = Math.max(0, n.path("idleLockMinutes").asInt(DEFAULT_IDLE_LOCK_MINUTES));
-                s.lockWhenIconified = n.path("lockWhenIconified").asBoolean(true);
-                s.offlineGraceDays = Math.max(1, n.path("offlineGraceDays").asInt(fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
-                s.serverUrl = n.path("serverUrl").asText("");
-                s.serverLogin = n.path("serverLogin").asText("");
-                s.tourSeen = n.path("tourSeen").asBoolean(false);
+                String text = Files.readString(file);
+                try {
+                    // a flat object: read without Jackson, so the unlock screen does not wait for it in a cold JVM
+                    FlatJson n = FlatJson.parse(text);
+                    s.theme = ThemeChoice.valueOf(n.text("theme", "SYSTEM"));
+                    s.fontSize = clamp(n.integer("fontSize", DEFAULT_FONT));
+                    s.idleLockMinutes = Math.max(0, n.integer("idleLockMinutes", DEFAULT_IDLE_LOCK_MINUTES));
+                    s.lockWhenIconified = n.bool("lockWhenIconified", true);
+                    s.offlineGraceDays = Math.max(1, n.integer("offlineGraceDays", fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
+                    s.serverUrl = n.text("serverUrl", "");
+                    s.serverLogin = n.text("serverLogin", "");
+                    s.tourSeen = n.bool("tourSeen", false);
+                } catch (IllegalArgumentException notFlat) {
+                    ObjectNode n = Json.readObject(text);
+                    s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
+                    s.fontSize = clamp(n.path("fontSize").asInt(DEFAULT_FONT));
+                    s.idleLockMinutes = Math.max(0, n.path("idleLockMinutes").asInt(DEFAULT_IDLE_LOCK_MINUTES));
+                    s.lockWhenIconified = n.path("lockWhenIconified").asBoolean(true);
+                    s.offlineGraceDays = Math.max(1, n.path("offlineGraceDays").asInt(fr.carnet.security.OfflineGrace.DEFAULT_DAYS));
+                    s.serverUrl = n.path("serverUrl").asText("");
+                    s.serverLogin = n.path("serverLogin").asText("");
+                    s.tourSeen = n.path("tourSeen").asBoolean(false);
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             LOG.warn("Desk settings unreadable, using defaults");

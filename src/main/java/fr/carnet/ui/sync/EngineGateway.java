@@ -21,7 +21,9 @@ public final class EngineGateway implements SyncGateway {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private final SyncEngine engine;
     private final URI server;
-    private final HttpClient probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+    // made on the first reachability probe: the store-only gateway (conflicts) never needs one, and
+    // an HttpClient (its selector thread) costs the desk's cold start a fifth of a second
+    private HttpClient probe;
 
     public EngineGateway(Store store, URI server, String login, char[] password, String deviceName) {
         this.server = server;
@@ -63,7 +65,7 @@ public final class EngineGateway implements SyncGateway {
         if (server == null) return false;
         String base = server.toString().replaceAll("/$", "");
         try {
-            HttpResponse<Void> r = probe.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).timeout(PROBE_TIMEOUT).GET().build(),
+            HttpResponse<Void> r = probe().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).timeout(PROBE_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
@@ -72,6 +74,11 @@ public final class EngineGateway implements SyncGateway {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private synchronized HttpClient probe() {
+        if (probe == null) probe = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+        return probe;
     }
 
     @Override

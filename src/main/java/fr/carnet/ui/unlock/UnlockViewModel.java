@@ -262,6 +262,7 @@ public final class UnlockViewModel {
             if (failures > 0) AuditLog.recordRead(s, id.workerId(), AuditLog.Action.UNLOCK_FAILED, null, null, "attempts=" + failures);
             AuditLog.recordRead(s, id.workerId(), AuditLog.Action.UNLOCK, null, null, null);
             throttle.recordSuccess();
+            fr.carnet.platform.StartupTrace.mark("unlock audited");
             return new Attempt(DeskContext.of(s, id, async), null, Duration.ZERO);
         } finally {
             Arrays.fill(chars, '\0');

@@ -46,4 +46,17 @@ class SettingsTest {
         assertThat(s.idleLockMinutes()).isEqualTo(Settings.DEFAULT_IDLE_LOCK_MINUTES);
         assertThat(s.tourSeen()).isFalse();
     }
+
+    @Test
+    void aFileWithFieldsOfALaterVersionStillReads() throws Exception {
+        // a nested value is beyond the quick reader: the file is then read with Jackson, as before
+        Path f = dir.resolve("desk-settings.json");
+        Files.writeString(f, "{\"theme\":\"DARK\",\"fontSize\":18,\"tourSeen\":true,\"later\":{\"x\":[1,2]}}");
+        Settings s = Settings.load(f);
+        assertThat(s.theme()).isEqualTo(Settings.ThemeChoice.DARK);
+        assertThat(s.fontSize()).isEqualTo(18);
+        assertThat(s.tourSeen()).isTrue();
+        Files.writeString(f, "{\"theme\":\"NOT_A_THEME\",\"fontSize\":18}");
+        assertThat(Settings.load(f).fontSize()).isEqualTo(Settings.DEFAULT_FONT);
+    }
 }

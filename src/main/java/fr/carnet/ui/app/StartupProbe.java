@@ -1,0 +1,142 @@
+package fr.carnet.ui.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+
+/**
+ * Starts the desk exactly as {@link CarnetLauncher} does, then plays the worker: as soon as the
+ * unlock screen is up it types the passphrase (read from the first line of standard input, never
+ * from the command line) and presses « Déverrouiller », and it waits for the first pulse that
+ * renders caseload rows. Used by the desk benchmark (the cold-start figure is the app's own path,
+ * key derivation and all) and by the packaging's training run of the JDK's AOT cache.
+ * Arguments: the desk's ({@code --store=FILE}, {@code --demo}…); give {@code -Dcarnet.home=DIR}
+ * so that settings and logs stay out of the worker's folders. Prints Markdown table rows
+ * (milliseconds since the JVM started) and exits.
+ */
+public final class StartupProbe {
+    private StartupProbe() {}
+
+    public static void main(String[] args) throws IOException {
+        char[] pass;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            if (line == null || line.isEmpty()) throw new IllegalArgumentException("the passphrase is read from standard input");
+            pass = line.toCharArray();
+        }
+        Thread player = new Thread(() -> play(pass), "carnet-startup-probe");
+        player.setDaemon(true);
+        player.start();
+        CarnetLauncher.main(args);
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    private static void play(char[] pass) {
+        try {
+            fr.carnet.platform.StartupTrace.mark("probe waiting for the toolkit");
+            long unlockShown = onFx(() -> {
+                Node p = lookup("#passphrase");
+                Node b = lookup("#unlock-submit");
+                if (!(p instanceof PasswordField field) || !(b instanceof Button submit)) return false;
+                field.setText(new String(pass));
+                if (submit.isDisabled()) return false;
+                Arrays.fill(pass, '\0');
+                submit.fire();
+                return true;
+            });
+            long mounted = onFx(() -> lookup("#caseload-table") != null);
+            CountDownLatch rendered = new CountDownLatch(1);
+            long[] rowsShown = new long[1];
+            onFx(() -> {
+                if (!(lookup("#caseload-table") instanceof TableView<?> t) || t.getItems().isEmpty()) return false;
+                Scene scene = t.getScene();
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    rowsShown[0] = sinceJvmStart();
+                    rendered.countDown();
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+                Platform.requestNextPulse();
+                return true;
+            });
+            if (!rendered.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no pulse with caseload rows");
+            System.out.printf("| JVM start → unlock screen up, passphrase typed | %d ms |%n", unlockShown);
+            System.out.printf("| JVM start → store unlocked, main window built | %d ms |%n", mounted);
+            System.out.printf("| JVM start → caseload usable (first pulse with rows) | %d ms |%n", rowsShown[0]);
+            System.out.printf("| RSS after cold start | %s |%n", rss());
+            for (String m : fr.carnet.platform.StartupTrace.marks()) System.err.println("  trace: " + m);
+            System.out.flush();
+            Platform.runLater(Platform::exit);
+        } catch (Exception e) {
+            System.err.println("startup probe failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private interface Check {
+        boolean done();
+    }
+
+    /** Polls {@code check} on the FX thread every few milliseconds until it holds; returns when it did (ms since JVM start). */
+    private static long onFx(Check check) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            CountDownLatch ran = new CountDownLatch(1);
+            boolean[] ok = new boolean[1];
+            long[] at = new long[1];
+            try {
+                Platform.runLater(() -> {
+                    try {
+                        ok[0] = check.done();
+                        at[0] = sinceJvmStart();
+                    } finally {
+                        ran.countDown();
+                    }
+                });
+            } catch (IllegalStateException notYet) {
+                Thread.sleep(5); // the toolkit is not up yet
+                continue;
+            }
+            ran.await(2, TimeUnit.MINUTES);
+            if (ok[0]) return at[0];
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("timed out");
+    }
+
+    private static Node lookup(String selector) {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null) {
+                Node n = w.getScene().lookup(selector);
+                if (n != null) return n;
+            }
+        }
+        return null;
+    }
+
+    private static String rss() {
+        try {
+            for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+                if (l.startsWith("VmRSS:")) return String.format("%d MB", Long.parseLong(l.replaceAll("\\D", "")) / 1024);
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "n/a";
+    }
+}
