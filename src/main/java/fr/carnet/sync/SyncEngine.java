@@ -238,6 +238,9 @@ public final class SyncEngine {
     private void pushAll(Tally t, SyncProgress progress) throws IOException {
         Batch b = nextBatch(0);
         InFlight sent = null;
+        // the batch after the one on its way, built while the server works on that one (journal
+        // entries never change once written, only their status, which only this loop sets)
+        Batch ahead = null;
         try {
             for (int rounds = 0; rounds < 10_000 && b != null; rounds++) {
                 WireResponse r;
@@ -251,7 +254,8 @@ public final class SyncEngine {
                 fault("push.afterResponse");
                 switch (r.status()) {
                     case 200 -> {
-                        Batch next = nextBatch(b.lastSeq());
+                        Batch next = ahead != null && ahead.entries().getFirst().seq() > b.lastSeq() ? ahead : nextBatch(b.lastSeq());
+                        ahead = null;
                         if (next != null) {
                             fault("push.beforeSend");
                             sent = sendAsync(next);
@@ -264,11 +268,13 @@ public final class SyncEngine {
                         });
                         fault("push.afterCommit");
                         progress.progress("sync.phase.push", t.sent, t.received);
+                        if (next != null) ahead = nextBatch(next.lastSeq());
                         b = next;
                     }
                     case 409 -> {
                         long expected = r.jsonBody().path("expected").asLong(-1);
                         if (expected < 1) throw new SyncException("sync.error.protocol", null, 409);
+                        ahead = null;
                         // The server lost or never recorded changes we took as done: send them again.
                         Batch failed = b;
                         store.write(ctx -> ctx.execute("UPDATE change_journal SET status = 'PENDING', result = NULL WHERE seq >= ? AND seq < ?",
@@ -278,6 +284,7 @@ public final class SyncEngine {
                     case 413 -> {
                         if (batchSize == 1) throw new SyncException("sync.error.protocol", null, 413);
                         batchSize = Math.max(1, batchSize / 2);
+                        ahead = null;
                         b = nextBatch(0);
                     }
                     default -> throw failure(r);
