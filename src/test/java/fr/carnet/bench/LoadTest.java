@@ -39,7 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * Many simulated devices against one sync server on (embedded) PostgreSQL, over HTTP on loopback.
  * The server (Javalin + PostgreSQL driver) runs in this JVM, the devices in a second JVM (its own
  * GC and JIT, so the generator's allocations do not pause the server and a profile of this
- * process shows the server only; both still share the machine's cores). Two models:
+ * process shows the server only; both still share the machine's cores). Two organisations:
+ * {@code sectors} (one laptop per worker, 10 workers per sector: the faithful one) and {@code demo}
+ * (the 6 demo accounts shared by all devices: every change goes to ~170 devices). Two models:
  * <ul>
  * <li><b>contract</b> (open loop): the devices log in spread evenly over a window (laptops
  * opened in the morning), each first pulls its whole scope, then syncs on a fixed schedule —
