@@ -143,6 +143,9 @@ final class Push {
             prefetch(muts);
         }
 
+        private static final String PREFETCH_SQL_START = "SELECT " + ServerRecord.COLUMNS.replaceAll("(\\w+)", "r.$1") + ", h.sector_id FROM srv_record r "
+                + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (";
+
         private void prefetch(JsonNode muts) {
             Set<String> ids = new LinkedHashSet<>();
             for (JsonNode m : muts) {
@@ -160,15 +163,21 @@ final class Push {
                 List<String> part = all.subList(i, Math.min(all.size(), i + 500));
                 String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
                 for (String id : part) records.put(id, null);
-                // with the sector of each record's household (null: none, e.g. purged meanwhile)
-                for (Record r : ctx.fetch("SELECT " + ServerRecord.COLUMNS.replaceAll("(\\w+)", "r.$1") + ", h.sector_id FROM srv_record r "
-                        + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (" + in + ")", part.toArray())) {
-                    ServerRecord rec = ServerRecord.of(r);
-                    records.put(rec.id(), rec);
-                    String sector = r.get("sector_id", String.class);
-                    if (sector != null) sectors.put(rec.householdId(), sector);
-                }
-                for (Record r : ctx.fetch("SELECT id FROM srv_tombstone WHERE id IN (" + in + ")", part.toArray())) purged.add(r.get(0, String.class));
+                // with the sector of each record's household (null: none, e.g. purged meanwhile); plain JDBC:
+                // up to 1,000 binds a query, a result that is only read once
+                Sql.query(ctx, PREFETCH_SQL_START + in + ")", rs -> {
+                    while (rs.next()) {
+                        ServerRecord rec = ServerRecord.of(rs);
+                        records.put(rec.id(), rec);
+                        String sector = rs.getString(14);
+                        if (sector != null) sectors.put(rec.householdId(), sector);
+                    }
+                    return null;
+                }, part.toArray());
+                Sql.query(ctx, "SELECT id FROM srv_tombstone WHERE id IN (" + in + ")", rs -> {
+                    while (rs.next()) purged.add(rs.getString(1));
+                    return null;
+                }, part.toArray());
                 prefetched.addAll(part);
             }
         }
