@@ -28,8 +28,8 @@ ls "$tmp"/data/demo/carnet-demo.db >/dev/null
 mkdir -p "$tmp/config" && echo '{"tourSeen":true}' > "$tmp/config/desk-settings.json"
 # 2. The training run: start, unlock, caseload; the JVM writes the cache as it exits.
 out=$(echo "carnet-demo-2026" | timeout 300 "$JAVA" "${OPTS[@]}" "${HEADLESS[@]}" -XX:AOTCacheOutput="$APP/carnet.aot" \
-  -Dcarnet.home="$tmp" -cp "$CP" fr.carnet.ui.app.StartupProbe --demo 2>&1) || { echo "$out"; echo "AOT training run FAILED"; exit 1; }
-echo "$out" | grep -q "caseload usable" || { echo "$out"; echo "AOT training run FAILED: no caseload"; exit 1; }
+  -Dcarnet.home="$tmp" -Dcarnet.probe.report="$tmp/probe.md" -cp "$CP" fr.carnet.ui.app.StartupProbe --demo 2>&1) || { echo "$out"; echo "AOT training run FAILED"; exit 1; }
+grep -q "caseload usable" "$tmp/probe.md" 2>/dev/null || { echo "$out"; echo "AOT training run FAILED: no caseload"; exit 1; }
 ls -la "$APP/carnet.aot"
 # 3. The cache is usable as shipped (AOTMode=on refuses to start otherwise).
 "$JAVA" "${OPTS[@]}" -XX:AOTCache="$APP/carnet.aot" -XX:AOTMode=on -cp "$CP" fr.carnet.ui.app.CarnetLauncher help >/dev/null

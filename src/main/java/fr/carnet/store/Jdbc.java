@@ -5,8 +5,9 @@ import java.sql.ResultSet;
 import org.jooq.DSLContext;
 
 /**
- * Single-value queries in plain JDBC on the transaction's connection, for the paths that run on
- * every sync (an idle sync is a handful of them): no query to render, no result to materialise.
+ * Queries in plain JDBC on the transaction's connection, for the paths that run on every sync (an
+ * idle sync is a handful of single-value checks; a pulled page a few set queries with hundreds of
+ * binds): no query to render, no result to materialise.
  */
 public final class Jdbc {
     private Jdbc() {}
@@ -34,6 +35,20 @@ public final class Jdbc {
         return ctx.connectionResult(c -> {
             try (PreparedStatement ps = prepare(c, sql, binds); ResultSet r = ps.executeQuery()) {
                 return r.next();
+            }
+        });
+    }
+
+    /** One row of {@link #forEach}. */
+    public interface Row {
+        void accept(ResultSet r) throws java.sql.SQLException;
+    }
+
+    /** Every row of the query, in order (the set queries of a pulled page or a push's answers). */
+    public static void forEach(DSLContext ctx, String sql, Object[] binds, Row row) {
+        ctx.connection(c -> {
+            try (PreparedStatement ps = prepare(c, sql, binds); ResultSet r = ps.executeQuery()) {
+                while (r.next()) row.accept(r);
             }
         });
     }

@@ -447,15 +447,11 @@ public final class SyncEngine {
         done.clear();
     }
 
-    /**
-     * Per "type:id" of these records with pending journal entries: {how many, the first seq}. The
-     * lookup goes by record (index on type and id); {@code +status} keeps SQLite from walking every
-     * pending entry through the status index instead, 20 times over for a push of 10k.
-     */
+    /** Per "type:id" of these records with pending journal entries: {how many, the first seq}. */
     private static Map<String, long[]> pendingCounts(DSLContext ctx, Map<RecordType, Set<String>> ids) {
         Map<String, long[]> out = new HashMap<>();
         forChunks(ids, (t, in, binds) -> {
-            rows(ctx, "SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE +status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds,
+            fr.carnet.store.Jdbc.forEach(ctx, "SELECT record_id, COUNT(*), MIN(seq) FROM change_journal WHERE status = 'PENDING' AND record_type = ? AND record_id IN (" + in + ") GROUP BY record_id", binds,
                     r -> out.put(t.wire() + ":" + r.getString(1), new long[] {r.getLong(2), r.getLong(3)}));
         });
         return out;
@@ -466,26 +462,10 @@ public final class SyncEngine {
         Set<String> out = new HashSet<>();
         if (!ctx.fetchExists(ctx.selectOne().from("sync_shadow"))) return out;
         forChunks(ids, (t, in, binds) -> {
-            rows(ctx, "SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds,
+            fr.carnet.store.Jdbc.forEach(ctx, "SELECT record_id FROM sync_shadow WHERE record_type = ? AND record_id IN (" + in + ")", binds,
                     r -> out.add(t.wire() + ":" + r.getString(1)));
         });
         return out;
-    }
-
-    private interface Row {
-        void accept(java.sql.ResultSet r) throws java.sql.SQLException;
-    }
-
-    /** A set query on the hot paths of pull and push, in plain JDBC (hundreds of binds a query). */
-    private static void rows(DSLContext ctx, String sql, Object[] binds, Row row) {
-        ctx.connection(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < binds.length; i++) ps.setObject(i + 1, binds[i]);
-                try (java.sql.ResultSet r = ps.executeQuery()) {
-                    while (r.next()) row.accept(r);
-                }
-            }
-        });
     }
 
     private interface ChunkQuery {
@@ -969,7 +949,7 @@ public final class SyncEngine {
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 500) {
             List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-            rows(ctx, "SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
+            fr.carnet.store.Jdbc.forEach(ctx, "SELECT id, vv, updated_at FROM " + t.table() + " WHERE id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")",
                     part.toArray(), r -> out.put(r.getString(1), new Local(Json.read(r.getString(2)).path(VersionVector.SERVER).asLong(0), r.getString(3))));
         }
         return out;

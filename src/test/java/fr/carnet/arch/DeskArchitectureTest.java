@@ -30,9 +30,7 @@ class DeskArchitectureTest {
 
     @Test
     void theDeskPrintsNothingToTheConsole() {
-        // StartupProbe is not the desk but the harness that starts it for the cold-start benchmark and
-        // the AOT training run: it prints its own timings (milliseconds, nothing from the store)
-        noClasses().that().resideInAPackage("fr.carnet.ui..").and().doNotHaveFullyQualifiedName("fr.carnet.ui.app.StartupProbe")
+        noClasses().that().resideInAPackage("fr.carnet.ui..")
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .check(CLASSES);

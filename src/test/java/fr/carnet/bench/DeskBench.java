@@ -151,12 +151,14 @@ public final class DeskBench {
             Files.createDirectories(home.resolve("config"));
             Files.writeString(home.resolve("config/desk-settings.json"), "{\"theme\":\"LIGHT\",\"tourSeen\":true}");
             List<String> cmd = new ArrayList<>(javaCmd);
-            cmd.addAll(List.of("-Xmx1g", "-Dcarnet.home=" + home, "fr.carnet.ui.app.StartupProbe", "--store=" + copy));
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Path report = home.resolve("probe.md");
+            cmd.addAll(List.of("-Xmx1g", "-Dcarnet.home=" + home, "-Dcarnet.probe.report=" + report, "fr.carnet.ui.app.StartupProbe", "--store=" + copy));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.getOutputStream().write((new String(PASS) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             p.getOutputStream().close();
-            List<String> out = new String(p.getInputStream().readAllBytes()).lines().filter(l -> l.startsWith("|")).toList();
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty())
+            boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+            List<String> out = Files.exists(report) ? Files.readAllLines(report).stream().filter(l -> l.startsWith("|")).toList() : List.of();
+            if (!ended || p.exitValue() != 0 || out.isEmpty())
                 throw new IllegalStateException("cold start failed (" + label + "): " + String.join(" ", cmd));
             System.err.println("  " + label + (i == 0 ? " warm-up: " : " #" + i + ": ") + out.get(out.size() - 2));
             if (i > 0) measured.add(out);

@@ -23,20 +23,26 @@ import javafx.stage.Window;
  * renders caseload rows. Used by the desk benchmark (the cold-start figure is the app's own path,
  * key derivation and all) and by the packaging's training run of the JDK's AOT cache.
  * Arguments: the desk's ({@code --store=FILE}, {@code --demo}…); give {@code -Dcarnet.home=DIR}
- * so that settings and logs stay out of the worker's folders. Prints Markdown table rows
- * (milliseconds since the JVM started) and exits.
+ * so that settings and logs stay out of the worker's folders, and {@code -Dcarnet.probe.report=FILE}:
+ * the Markdown table rows (milliseconds since the JVM started) and the startup trace are written
+ * there (the desk prints nothing to the console), then the app exits. A failure is logged and
+ * exits with 2.
  */
 public final class StartupProbe {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartupProbe.class);
+
     private StartupProbe() {}
 
     public static void main(String[] args) throws IOException {
+        String report = System.getProperty("carnet.probe.report");
+        if (report == null || report.isBlank()) throw new IllegalArgumentException("-Dcarnet.probe.report=FILE names the report file");
         char[] pass;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line = in.readLine();
             if (line == null || line.isEmpty()) throw new IllegalArgumentException("the passphrase is read from standard input");
             pass = line.toCharArray();
         }
-        Thread player = new Thread(() -> play(pass), "carnet-startup-probe");
+        Thread player = new Thread(() -> play(pass, java.nio.file.Path.of(report)), "carnet-startup-probe");
         player.setDaemon(true);
         player.start();
         CarnetLauncher.main(args);
@@ -46,7 +52,7 @@ public final class StartupProbe {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
-    private static void play(char[] pass) {
+    private static void play(char[] pass, java.nio.file.Path report) {
         try {
             fr.carnet.platform.StartupTrace.mark("probe waiting for the toolkit");
             long unlockShown = onFx(() -> {
@@ -76,15 +82,16 @@ public final class StartupProbe {
                 return true;
             });
             if (!rendered.await(2, TimeUnit.MINUTES)) throw new IllegalStateException("no pulse with caseload rows");
-            System.out.printf("| JVM start → unlock screen up, passphrase typed | %d ms |%n", unlockShown);
-            System.out.printf("| JVM start → store unlocked, main window built | %d ms |%n", mounted);
-            System.out.printf("| JVM start → caseload usable (first pulse with rows) | %d ms |%n", rowsShown[0]);
-            System.out.printf("| RSS after cold start | %s |%n", rss());
-            for (String m : fr.carnet.platform.StartupTrace.marks()) System.err.println("  trace: " + m);
-            System.out.flush();
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("| JVM start → unlock screen up, passphrase typed | %d ms |%n", unlockShown));
+            out.append(String.format("| JVM start → store unlocked, main window built | %d ms |%n", mounted));
+            out.append(String.format("| JVM start → caseload usable (first pulse with rows) | %d ms |%n", rowsShown[0]));
+            out.append(String.format("| RSS after cold start | %s |%n", rss()));
+            for (String m : fr.carnet.platform.StartupTrace.marks()) out.append("  trace: ").append(m).append(System.lineSeparator());
+            java.nio.file.Files.writeString(report, out);
             Platform.runLater(Platform::exit);
         } catch (Exception e) {
-            System.err.println("startup probe failed: " + e);
+            LOG.error("Startup probe failed ({})", e.getClass().getSimpleName());
             System.exit(2);
         }
     }
