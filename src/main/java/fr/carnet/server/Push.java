@@ -110,6 +110,9 @@ final class Push {
      * mutations is then a dozen round trips to the database instead of forty: pushes are
      * serialised, so this is the server's write throughput.
      */
+    /** What a reference check needs of a record. */
+    private record Ref(RecordType type, String householdId, boolean deleted) {}
+
     private static final class Batch {
         static final String MUTATION = "INSERT INTO srv_mutation (replica, seq, record_id, op, status, result) VALUES (?,?,?,?,?,?)";
         /** The patch fields that name other records (parents and secondary references). */
@@ -119,8 +122,15 @@ final class Push {
         final long first;
         long seq;
         final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
-        /** Records read or written by this push, by id; a null value: no such record. */
+        /**
+         * Records read or written by this push, by id; a null value: no such record. A record saved
+         * by this push is kept with null fields until it is loaded again: its fields as stored are in
+         * {@link #stored} (read back only if a later mutation of the batch names the record).
+         */
         final java.util.Map<String, ServerRecord> records = new java.util.HashMap<>();
+        final java.util.Map<String, String> stored = new java.util.HashMap<>();
+        /** What is known of records the batch only refers to (parents, secondary references); a null value: no such record. */
+        final java.util.Map<String, Ref> refs = new java.util.HashMap<>();
         /** The ids looked up in advance, those of them erased (RGPD), and the sectors of their households. */
         final Set<String> prefetched = new java.util.HashSet<>(), purged = new java.util.HashSet<>();
         final java.util.Map<String, String> sectors = new java.util.HashMap<>();
@@ -145,27 +155,33 @@ final class Push {
 
         private static final String PREFETCH_SQL_START = "SELECT " + ServerRecord.COLUMNS.replaceAll("(\\w+)", "r.$1") + ", h.sector_id FROM srv_record r "
                 + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (";
+        private static final String PREFETCH_REFS_START = "SELECT r.id, r.type, r.household_id, r.deleted, h.sector_id FROM srv_record r "
+                + "LEFT JOIN srv_household h ON h.id = r.household_id WHERE r.id IN (";
 
+        /**
+         * Reads in advance, in a few queries, the records the mutations name (whole) and those they
+         * only refer to (type, household and liveness: a household's fields are not read, let alone
+         * parsed, for each person created in it), with the sector of each one's household (null:
+         * none, e.g. purged meanwhile). Plain JDBC: up to 500 binds a query, a result read once.
+         */
         private void prefetch(JsonNode muts) {
-            Set<String> ids = new LinkedHashSet<>();
+            Set<String> named = new LinkedHashSet<>(), referred = new LinkedHashSet<>();
             for (JsonNode m : muts) {
-                if (RecordValidator.isUuid(m.get("id"))) ids.add(m.get("id").asText());
+                if (RecordValidator.isUuid(m.get("id"))) named.add(m.get("id").asText());
                 JsonNode p = m.get("patch");
                 if (p == null || !p.isObject()) continue;
                 for (String f : REFERENCES) {
                     JsonNode v = p.path(f).get("new");
                     if (v == null) continue;
-                    for (JsonNode x : v.isArray() ? v : List.of(v)) if (RecordValidator.isUuid(x)) ids.add(x.asText());
+                    for (JsonNode x : v.isArray() ? v : List.of(v)) if (RecordValidator.isUuid(x)) referred.add(x.asText());
                 }
             }
-            List<String> all = new ArrayList<>(ids);
+            referred.removeAll(named);
+            List<String> all = new ArrayList<>(named);
             for (int i = 0; i < all.size(); i += 500) {
                 List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-                String in = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
                 for (String id : part) records.put(id, null);
-                // with the sector of each record's household (null: none, e.g. purged meanwhile); plain JDBC:
-                // up to 1,000 binds a query, a result that is only read once
-                Sql.query(ctx, PREFETCH_SQL_START + in + ")", rs -> {
+                Sql.query(ctx, PREFETCH_SQL_START + marks(part.size()) + ")", rs -> {
                     while (rs.next()) {
                         ServerRecord rec = ServerRecord.of(rs);
                         records.put(rec.id(), rec);
@@ -174,12 +190,35 @@ final class Push {
                     }
                     return null;
                 }, part.toArray());
-                Sql.query(ctx, "SELECT id FROM srv_tombstone WHERE id IN (" + in + ")", rs -> {
-                    while (rs.next()) purged.add(rs.getString(1));
+                tombstones(part);
+            }
+            List<String> refIds = new ArrayList<>(referred);
+            for (int i = 0; i < refIds.size(); i += 500) {
+                List<String> part = refIds.subList(i, Math.min(refIds.size(), i + 500));
+                for (String id : part) refs.put(id, null);
+                Sql.query(ctx, PREFETCH_REFS_START + marks(part.size()) + ")", rs -> {
+                    while (rs.next()) {
+                        Ref ref = new Ref(RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getInt(4) != 0);
+                        refs.put(rs.getString(1), ref);
+                        String sector = rs.getString(5);
+                        if (sector != null) sectors.put(ref.householdId(), sector);
+                    }
                     return null;
                 }, part.toArray());
-                prefetched.addAll(part);
+                tombstones(part);
             }
+        }
+
+        private static String marks(int n) {
+            return String.join(",", java.util.Collections.nCopies(n, "?"));
+        }
+
+        private void tombstones(List<String> part) {
+            Sql.query(ctx, "SELECT id FROM srv_tombstone WHERE id IN (" + marks(part.size()) + ")", rs -> {
+                while (rs.next()) purged.add(rs.getString(1));
+                return null;
+            }, part.toArray());
+            prefetched.addAll(part);
         }
 
         long next() {
@@ -194,8 +233,22 @@ final class Push {
                 r = ServerRecord.load(ctx, id);
                 records.put(id, r);
             }
-            return r == null ? null : r.with(r.sv(), r.vv(), r.deleted(), r.conflictId(), r.conflictFields(), r.fields().deepCopy(),
-                    r.author(), r.replica(), r.serverTime());
+            if (r == null) return null;
+            // saved by this push: its fields as a later read would find them, read back from what was stored
+            ObjectNode fields = r.fields() != null ? r.fields().deepCopy() : Json.readObject(stored.get(id));
+            return r.with(r.sv(), r.vv(), r.deleted(), r.conflictId(), r.conflictFields(), fields, r.author(), r.replica(), r.serverTime());
+        }
+
+        /** A record named as a parent or a reference, as this push sees it (null: no such record). */
+        Ref ref(String id) {
+            ServerRecord r;
+            if (records.containsKey(id)) r = records.get(id);
+            else if (refs.containsKey(id)) return refs.get(id);
+            else {
+                r = ServerRecord.load(ctx, id);
+                records.put(id, r);
+            }
+            return r == null ? null : new Ref(r.type(), r.householdId(), r.deleted());
         }
 
         boolean purged(String id) {
@@ -216,9 +269,9 @@ final class Push {
             Object[] binds = insert ? rec.insertBinds() : rec.updateBinds();
             (insert ? inserts : updates).add(binds);
             versions.add(rec.versionBinds(rseq));
-            // kept as a later read would find it: the fields as stored, read back
-            String stored = (String) binds[insert ? 9 : 5];
-            records.put(rec.id(), rec.with(rec.sv(), rec.vv(), rec.deleted(), rec.conflictId(), rec.conflictFields(), Json.readObject(stored),
+            // kept as a later read would find it: the fields as stored (read back by load, if ever)
+            stored.put(rec.id(), (String) binds[insert ? 9 : 5]);
+            records.put(rec.id(), rec.with(rec.sv(), rec.vv(), rec.deleted(), rec.conflictId(), rec.conflictFields(), null,
                     rec.author(), rec.replica(), rec.serverTime()));
         }
 
@@ -357,7 +410,7 @@ final class Push {
                 JsonNode v = patch.get(f).get("new");
                 if (v == null || v.isNull()) continue;
                 for (JsonNode ref : v.isArray() ? v : List.of(v)) {
-                    if (batch.load(ref.asText()) == null) return rejectedCreate(ref.asText()) ? "dependency_failed" : "invalid";
+                    if (batch.ref(ref.asText()) == null) return rejectedCreate(ref.asText()) ? "dependency_failed" : "invalid";
                 }
             }
             return null;
@@ -385,7 +438,7 @@ final class Push {
             } else {
                 parentId = fields.path(type.parentField()).asText(null);
                 if (parentId == null || !RecordValidator.isUuid(fields.get(type.parentField()))) return rejected("invalid");
-                ServerRecord parent = batch.load(parentId);
+                Ref parent = batch.ref(parentId);
                 if (parent == null) return rejectedCreate(parentId) ? rejected("dependency_failed") : rejected("invalid");
                 if (parent.type() != type.parentType()) return rejected("invalid");
                 if (!batch.holds(s, parent.householdId())) return rejected("forbidden");
@@ -464,7 +517,7 @@ final class Push {
         ObjectNode undelete(ServerRecord cur) {
             if (!cur.deleted()) return withRecord("applied", cur);
             if (cur.parentId() != null) {
-                ServerRecord parent = batch.load(cur.parentId());
+                Ref parent = batch.ref(cur.parentId());
                 if (parent == null || parent.deleted()) return rejected("deleted");
             }
             return write(cur, cur.fields(), false, cur.conflictId(), cur.conflictFields(), covered(cur, vctx) ? "applied" : "merged");

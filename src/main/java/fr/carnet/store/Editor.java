@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
@@ -46,9 +45,9 @@ public final class Editor {
         return role;
     }
 
-    /** Creates a record with a new random id and returns the id. */
+    /** Creates a record with a new id ({@link RecordIds}) and returns the id. */
     public String create(RecordType type, ObjectNode fields) {
-        String id = UUID.randomUUID().toString();
+        String id = RecordIds.newId();
         create(type, id, fields);
         return id;
     }

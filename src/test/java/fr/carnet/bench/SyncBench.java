@@ -121,6 +121,23 @@ public final class SyncBench {
         return med >= 1000 ? String.format("%.1f s (%.1f–%.1f)", med / 1000, lo / 1000, hi / 1000) : String.format("%.1f ms (%.1f–%.1f)", med, lo, hi);
     }
 
+    /** Loads async-profiler's agent with a command into the server's JVM and this one (jcmd JVMTI.agent_load). */
+    private static void profile(String lib, String command, long serverPid) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        for (long pid : new long[] {serverPid, ProcessHandle.current().pid()}) {
+            String c = command.replace("%s", pid == serverPid ? "server" : "laptop");
+            if (c.contains("file=")) c = c.replace("file=", "file=" + Path.of("").toAbsolutePath() + "/");
+            // one quoted string: jcmd would otherwise take the agent's "key=value" options as its own
+            new ProcessBuilder(jcmd, Long.toString(pid), "JVMTI.agent_load " + lib + " \"" + c + "\"").inheritIO().start().waitFor();
+        }
+    }
+
+    private static void print(List<String[]> rows) {
+        System.out.println("| measure | Carnet | PouchDB anchor | note |");
+        System.out.println("|---|---|---|---|");
+        for (String[] row : rows) System.out.println("| " + String.join(" | ", row) + " |");
+    }
+
     public static void main(String[] args) throws Exception {
         // numbers among the arguments: records, devices (run.sh also passes the anchors folder first)
         List<Integer> nums = new ArrayList<>();
@@ -130,6 +147,8 @@ public final class SyncBench {
         // as the anchor: the median of RUNS runs (3 in its RESULTS.md), idle syncs the median of IDLE_RUNS
         int runs = Integer.parseInt(System.getenv().getOrDefault("RUNS", "3"));
         int idleRuns = Integer.parseInt(System.getenv().getOrDefault("IDLE_RUNS", "10"));
+        // PUSH_ONLY=1: one first sync, then only the push runs (for working on the push)
+        boolean pushOnly = "1".equals(System.getenv("PUSH_ONLY"));
         Path dir = Files.createTempDirectory("carnet-bench");
         List<String[]> rows = new ArrayList<>();
         try (ServerProcess server = new ServerProcess(dir)) {
@@ -139,7 +158,7 @@ public final class SyncBench {
             int received = 0;
             Store laptop = null;
             SyncEngine e = null;
-            for (int run = 0; run < runs; run++) {
+            for (int run = 0; run < (pushOnly ? 1 : runs); run++) {
                 if (laptop != null) laptop.close();
                 // each run: a new laptop (new device, new replica) with an empty store
                 laptop = Store.create(dir.resolve("laptop-" + run + ".db"), "bench passphrase".toCharArray());
@@ -167,16 +186,19 @@ public final class SyncBench {
                     String.format("%.0f %% of the raw encrypted insert of the same rows (%.0f rows/s, 500 per transaction); goal ≥ 50 %%", 100 * median(applyRates) / rawRate, rawRate)});
             List<Double> idle = new ArrayList<>();
             for (int i = 0; i < 3; i++) e.sync(SyncProgress.NONE);
-            for (int i = 0; i < idleRuns; i++) {
+            for (int i = 0; i < (pushOnly ? 0 : idleRuns); i++) {
                 long t = System.nanoTime();
                 e.sync(SyncProgress.NONE);
                 idle.add((System.nanoTime() - t) / 1e6);
             }
-            rows.add(new String[] {"idle sync at " + received + " records", spread(idle), "8.7 ms", "push + pull + conflicts, nothing to do; median of " + idleRuns});
+            if (!idle.isEmpty()) rows.add(new String[] {"idle sync at " + received + " records", spread(idle), "8.7 ms", "push + pull + conflicts, nothing to do; median of " + idleRuns});
             // push: as the anchor's replicate.to, 10k new records sent and acknowledged; then the rest of that sync
             Editor ed = new Editor(laptop, SyncFixture.MARTIN, Role.AS);
             List<Double> pushMs = new ArrayList<>(), wholeMs = new ArrayList<>();
             int sent = 0;
+            // PUSH_PROFILE=<libasyncProfiler.so>: profiles both JVMs (wall clock, per thread) over the push runs, into target/
+            String profiler = System.getenv("PUSH_PROFILE");
+            if (profiler != null) profile(profiler, "start,event=wall,interval=1ms,threads", server.process.pid());
             for (int run = 0; run < runs; run++) {
                 for (int i = 0; i < 10_000; i++) ed.create(RecordType.PERSON, SyncFixture.person(households.get(i % households.size()), "Neuf" + run, "N" + i));
                 Phases ph = new Phases();
@@ -187,10 +209,15 @@ public final class SyncBench {
                 pushMs.add((ph.at("sync.phase.pull") - ph.at("sync.phase.push")) / 1e6);
                 wholeMs.add((end - t) / 1e6);
             }
+            if (profiler != null) profile(profiler, "stop,file=target/push-%s.collapsed", server.process.pid());
             rows.add(new String[] {"push of " + sent + " new records (sent and acknowledged, as the anchor's replicate.to)", spread(pushMs), "3.5 s",
                     "batches of 500; median of " + runs});
             rows.add(new String[] {"… the whole sync around it (push, then the pull that brings the 10k back with their server version)", spread(wholeMs), "", ""});
             laptop.close();
+            if (pushOnly) {
+                print(rows);
+                return;
+            }
             // idle sync at 1k: a worker of sector Sud with ~1k records
             server.seed("sud", 1000);
             try (Store small = Store.create(dir.resolve("laptop-sud.db"), "bench passphrase".toCharArray())) {
@@ -211,9 +238,7 @@ public final class SyncBench {
             // many devices against one server on PostgreSQL (embedded), loopback only: the contract's rate, open loop, and the old stress run
             rows.addAll(LoadTest.rows(devices));
         }
-        System.out.println("| measure | Carnet | PouchDB anchor | note |");
-        System.out.println("|---|---|---|---|");
-        for (String[] row : rows) System.out.println("| " + String.join(" | ", row) + " |");
+        print(rows);
         System.out.printf("%n(2 shared cores; the server in its own JVM on a SQLite file, as the anchor's server runs in its own process; encrypted laptop store: FULL for what is typed, NORMAL for what can be fetched again)%n");
     }
 }
