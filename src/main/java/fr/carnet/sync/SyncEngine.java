@@ -207,7 +207,8 @@ public final class SyncEngine {
 
     // ---- push ----
 
-    private record Batch(ObjectNode body, List<JournalEntry> entries, long base) {
+    /** A push batch: its body already written as JSON (built ahead, off the path between two answers). */
+    private record Batch(byte[] body, List<JournalEntry> entries, long base) {
         long lastSeq() {
             return entries.getLast().seq();
         }
@@ -225,7 +226,7 @@ public final class SyncEngine {
             body.put("replica", meta(ctx, "sync.replica"));
             ArrayNode ms = body.putArray("mutations");
             for (JournalEntry e : es) ms.add(mutation(ctx, e, base));
-            return new Batch(body, es, base);
+            return new Batch(Json.bytes(body), es, base);
         });
     }
 
@@ -249,7 +250,7 @@ public final class SyncEngine {
                     sent = null;
                 } else {
                     fault("push.beforeSend");
-                    r = client.call("POST", "/api/v1/sync/push", Map.of(), b.body());
+                    r = client.callWritten("POST", "/api/v1/sync/push", Map.of(), b.body());
                 }
                 fault("push.afterResponse");
                 switch (r.status()) {
@@ -307,7 +308,7 @@ public final class SyncEngine {
         java.util.concurrent.CompletableFuture<WireResponse> f = new java.util.concurrent.CompletableFuture<>();
         Thread th = Thread.ofVirtual().name("carnet-push").start(() -> {
             try {
-                f.complete(client.call("POST", "/api/v1/sync/push", Map.of(), b.body()));
+                f.complete(client.callWritten("POST", "/api/v1/sync/push", Map.of(), b.body()));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }

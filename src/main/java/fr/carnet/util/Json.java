@@ -35,6 +35,15 @@ public final class Json {
         }
     }
 
+    /** {@link #write} as UTF-8 bytes, without the string in between. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON", e);
+        }
+    }
+
     public static JsonNode read(String text) {
         try {
             return MAPPER.readTree(text);
