@@ -28,6 +28,11 @@ JAR=$(ls target/carnet-*.jar | grep -v -e sources -e tests | head -1)
 cp "$JAR" target/jp/app/
 cp LICENSE target/jp/app/LICENSE.txt
 mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data/
+# SQLite's native library ships unpacked beside the jars: otherwise sqlite-jdbc writes it to the temp
+# folder and loads it from there at every start (~0.1 s, and it fails where /tmp is mounted noexec)
+SQLITE_JAR=$(ls target/jp/app/sqlite-jdbc-*.jar | head -1)
+case "$(uname -m)" in aarch64|arm64) ARCH=aarch64 ;; *) ARCH=x86_64 ;; esac
+mkdir -p target/jp/app/native && unzip -q -o -j "$SQLITE_JAR" "org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so" -d target/jp/app/native
 # with the cache only: a missing cache makes the JVM print errors at every start (it starts anyway)
 AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/carnet.aot")
 "$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \
@@ -39,6 +44,7 @@ AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/c
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
   --java-options "-Dcarnet.sampleData=\$APPDIR/sample-data" \
+  --java-options "-Dorg.sqlite.lib.path=\$APPDIR/native" --java-options "-Dorg.sqlite.lib.name=libsqlitejdbc.so" \
   "${AOT_OPTS[@]}" \
   --dest target/dist
 # The AOT cache (classes loaded and linked, method profiles) from a training run of this image:

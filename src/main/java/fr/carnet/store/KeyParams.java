@@ -69,70 +69,9 @@ public record KeyParams(String algorithm, int iterations, byte[] salt) {
         }
     }
 
-    /**
-     * PBKDF2-HMAC-SHA512 (RFC 8018, passphrase in UTF-8 as the JDK encodes it), byte for byte what
-     * {@link SecretKeyFactory} gives, in about half its time: the HMAC's inner and outer pad blocks
-     * are hashed once and their digest states cloned for every iteration, where the JDK's HMAC
-     * hashes both pads again each time (four SHA-512 compressions per iteration instead of two).
-     * The iteration count, and so the cost to an attacker, is unchanged. Unlocking waits on this.
-     */
+    /** PBKDF2-HMAC-SHA512, byte for byte what {@link SecretKeyFactory} gives ({@link Pbkdf2Sha512}). Unlocking waits on this. */
     static byte[] pbkdf2HmacSha512(char[] passphrase, byte[] salt, int iterations, int keyBytes) throws GeneralSecurityException {
-        final int block = 128;
-        final int hLen = 64;
-        java.nio.ByteBuffer pb = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
-        byte[] p = new byte[pb.remaining()];
-        pb.get(p);
-        if (pb.hasArray()) Arrays.fill(pb.array(), (byte) 0);
-        byte[] ipad = new byte[block];
-        byte[] opad = new byte[block];
-        byte[] u = new byte[hLen];
-        byte[] t = new byte[hLen];
-        byte[] out = new byte[keyBytes];
-        try {
-            byte[] k = p.length > block ? java.security.MessageDigest.getInstance("SHA-512").digest(p) : p;
-            for (int i = 0; i < block; i++) {
-                byte b = i < k.length ? k[i] : 0;
-                ipad[i] = (byte) (b ^ 0x36);
-                opad[i] = (byte) (b ^ 0x5c);
-            }
-            if (k != p) Arrays.fill(k, (byte) 0);
-            java.security.MessageDigest inner = java.security.MessageDigest.getInstance("SHA-512");
-            java.security.MessageDigest outer = java.security.MessageDigest.getInstance("SHA-512");
-            inner.update(ipad);
-            outer.update(opad);
-            for (int index = 1, off = 0; off < keyBytes; index++, off += hLen) {
-                java.security.MessageDigest mi = (java.security.MessageDigest) inner.clone();
-                mi.update(salt);
-                mi.update(new byte[] {(byte) (index >>> 24), (byte) (index >>> 16), (byte) (index >>> 8), (byte) index});
-                hmacFinish(mi, outer, u);
-                System.arraycopy(u, 0, t, 0, hLen);
-                for (int it = 1; it < iterations; it++) {
-                    mi = (java.security.MessageDigest) inner.clone();
-                    mi.update(u);
-                    hmacFinish(mi, outer, u);
-                    for (int j = 0; j < hLen; j++) t[j] ^= u[j];
-                }
-                System.arraycopy(t, 0, out, off, Math.min(hLen, keyBytes - off));
-            }
-            return out;
-        } catch (CloneNotSupportedException e) {
-            throw new GeneralSecurityException("SHA-512 state cannot be cloned", e);
-        } finally {
-            Arrays.fill(p, (byte) 0);
-            Arrays.fill(ipad, (byte) 0);
-            Arrays.fill(opad, (byte) 0);
-            Arrays.fill(u, (byte) 0);
-            Arrays.fill(t, (byte) 0);
-        }
-    }
-
-    /** u = H(opad-state || H(inner-state)): the inner digest goes into u, then the outer one over it. */
-    private static void hmacFinish(java.security.MessageDigest inner, java.security.MessageDigest outerState, byte[] u)
-            throws CloneNotSupportedException, java.security.DigestException {
-        inner.digest(u, 0, u.length);
-        java.security.MessageDigest mo = (java.security.MessageDigest) outerState.clone();
-        mo.update(u);
-        mo.digest(u, 0, u.length);
+        return Pbkdf2Sha512.derive(passphrase, salt, iterations, keyBytes);
     }
 
     public void write(Path file) throws IOException {
