@@ -33,6 +33,8 @@ fi
 if [[ "$WHAT" == desk || "$WHAT" == all ]] && [[ "${2:-}" != search ]]; then
   echo "## Anchor: bare JavaFX window, cold start (same run; fx-coldstart/run.sh ${FX_RUNS:-3})"; echo
   (cd "$A" && fx-coldstart/run.sh "${FX_RUNS:-3}" 2>/dev/null | grep -E '^\|' || echo "(fx-coldstart anchor did not run)")
+  # the same bare window with its own AOT cache: the like-for-like anchor of the installed app's row
+  src/test/bench/anchor-aot.sh "$A" "${FX_RUNS:-3}" || echo "(the anchor with an AOT cache did not run)"
 fi
 for b in sync desk growth report; do
   if [[ "$WHAT" == "$b" || "$WHAT" == all ]]; then

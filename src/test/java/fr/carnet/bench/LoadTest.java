@@ -128,7 +128,7 @@ final class LoadTest {
 
     /** One run: per phase latencies, errors, throughput, and the calls each device made per minute. */
     record Result(String model, int devices, int requests, int errors, double seconds, double throughput, double callsPerDeviceMinute,
-                  Phase login, Phase catchUp, Phase steady, Phase sync) {
+                  Phase login, Phase catchUp, Phase steady, Phase sync, Phase all) {
         /** The Markdown rows of this run for a result table (measure | Carnet | anchor | note). */
         List<String[]> rows(String label, String note) {
             List<String[]> out = new ArrayList<>();
@@ -139,6 +139,7 @@ final class LoadTest {
             out.add(new String[] {"… ordinary traffic (pull, push 5, conflicts)", steady.toString(), "",
                     String.format("goal p99 ≤ 200 ms, no error; %.0f calls/min per device", callsPerDeviceMinute)});
             if (sync.requests() > 0) out.add(new String[] {"… whole sync, from its scheduled start", sync.toString(), "", "open loop"});
+            out.add(new String[] {"… every request of the run (logins, first pulls, ordinary traffic)", all.toString(), "", ""});
             return out;
         }
 
@@ -231,7 +232,8 @@ final class LoadTest {
 
         Result result(String model, int devices, double seconds, double deviceMinutes) {
             return new Result(model, devices, requests.get(), errors.get(), seconds, requests.get() / seconds, requests.get() / deviceMinutes,
-                    Phase.of(phases.get(0)), Phase.of(phases.get(1)), Phase.of(phases.get(2)), Phase.of(phases.get(3)));
+                    Phase.of(phases.get(0)), Phase.of(phases.get(1)), Phase.of(phases.get(2)), Phase.of(phases.get(3)),
+                    Phase.of(java.util.stream.Stream.of(phases.get(0), phases.get(1), phases.get(2)).flatMap(java.util.Collection::stream).toList()));
         }
     }
 
