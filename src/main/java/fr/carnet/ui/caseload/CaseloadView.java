@@ -93,7 +93,9 @@ public final class CaseloadView implements DeskScreen {
         });
         TableColumn<Row, Row> city = column("desk.caseload.col.city", 150);
         city.setCellFactory(c -> textCell(r -> (r.postcode() + " " + r.city()).strip()));
-        TableColumn<Row, Row> persons = column("desk.caseload.col.persons", 80);
+        // not 80: at JavaFX's default width a column is sized to fit its content, measuring up to 30
+        // rows at the first layout (part of the cold start's first pulse); 90 holds the heading and any count
+        TableColumn<Row, Row> persons = column("desk.caseload.col.persons", 90);
         persons.setCellFactory(c -> textCell(r -> Formats.current().integer(r.persons())));
         TableColumn<Row, Row> last = column("desk.caseload.col.lastContact", 130);
         last.setCellFactory(c -> textCell(r -> r.lastContact() == null ? Messages.get("desk.caseload.never") : Formats.current().date(r.lastContact())));
