@@ -32,7 +32,9 @@ mkdir -p target/jp/app/sample-data && cp sample-data/* target/jp/app/sample-data
 # folder and loads it from there at every start (~0.1 s, and it fails where /tmp is mounted noexec)
 SQLITE_JAR=$(ls target/jp/app/sqlite-jdbc-*.jar | head -1)
 case "$(uname -m)" in aarch64|arm64) ARCH=aarch64 ;; *) ARCH=x86_64 ;; esac
-mkdir -p target/jp/app/native && unzip -q -o -j "$SQLITE_JAR" "org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so" -d target/jp/app/native
+rm -rf target/jp/sqlite-native && mkdir -p target/jp/sqlite-native target/jp/app/native
+(cd target/jp/sqlite-native && "$J/jar" xf "../../../$SQLITE_JAR" "org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so")
+mv "target/jp/sqlite-native/org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so" target/jp/app/native/
 # with the cache only: a missing cache makes the JVM print errors at every start (it starts anyway)
 AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/carnet.aot")
 "$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \

@@ -196,20 +196,24 @@ public final class ServerDb implements AutoCloseable {
      */
     static final class Checkpointer implements AutoCloseable {
         static final long EVERY_MS = 250;
+        /** One thread for the checkpoints of every SQLite server database of this JVM (tests open many). */
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "carnet-server-checkpoint");
+                    t.setDaemon(true);
+                    return t;
+                });
         private final Connection c;
-        private final java.util.concurrent.ScheduledExecutorService timer;
+        private final java.util.concurrent.ScheduledFuture<?> task;
+        private boolean closed;
 
         Checkpointer(Connection c) {
             this.c = c;
-            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "carnet-server-checkpoint");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::checkpoint, EVERY_MS, EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            task = TIMER.scheduleWithFixedDelay(this::checkpoint, EVERY_MS, EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
-        private void checkpoint() {
+        private synchronized void checkpoint() {
+            if (closed) return;
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA wal_checkpoint(PASSIVE)");
             } catch (SQLException e) {
@@ -217,14 +221,13 @@ public final class ServerDb implements AutoCloseable {
             }
         }
 
+        /** Stops the checkpoints (waiting for one under way) and closes the connection. */
         @Override
-        public void close() {
-            timer.shutdownNow();
+        public synchronized void close() {
+            closed = true;
+            task.cancel(false);
             try {
-                timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
                 c.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (SQLException e) {
                 // closing anyway
             }

@@ -88,7 +88,7 @@ final class Pbkdf2Sha512 {
         pb.get(p);
         if (pb.hasArray()) Arrays.fill(pb.array(), (byte) 0);
         byte[] ipad = new byte[block], opad = new byte[block];
-        long[] w = new long[80], istate, ostate, u = new long[8], x = new long[8], t = new long[8];
+        long[] w = new long[80], istate = null, ostate = null, u = new long[8], x = new long[8], t = new long[8];
         byte[] first = new byte[64];
         byte[] out = new byte[keyBytes];
         try {
@@ -133,6 +133,9 @@ final class Pbkdf2Sha512 {
             Arrays.fill(u, 0);
             Arrays.fill(x, 0);
             Arrays.fill(t, 0);
+            // the pad states stand for the passphrase: with them the key is one derivation away
+            if (istate != null) Arrays.fill(istate, 0);
+            if (ostate != null) Arrays.fill(ostate, 0);
         }
     }
 }
