@@ -177,32 +177,33 @@ final class Push {
                 }
             }
             referred.removeAll(named);
-            List<String> all = new ArrayList<>(named);
+            for (String id : named) records.put(id, null);
+            readInChunks(named, PREFETCH_SQL_START, rs -> {
+                ServerRecord rec = ServerRecord.of(rs);
+                records.put(rec.id(), rec);
+                String sector = rs.getString(14);
+                if (sector != null) sectors.put(rec.householdId(), sector);
+            });
+            for (String id : referred) refs.put(id, null);
+            readInChunks(referred, PREFETCH_REFS_START, rs -> {
+                Ref ref = new Ref(RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getInt(4) != 0);
+                refs.put(rs.getString(1), ref);
+                String sector = rs.getString(5);
+                if (sector != null) sectors.put(ref.householdId(), sector);
+            });
+        }
+
+        private interface RowReader {
+            void read(java.sql.ResultSet rs) throws java.sql.SQLException;
+        }
+
+        /** Runs {@code sqlStart} with the ids as its IN list, 500 at a time, giving each row to {@code row}; notes their tombstones. */
+        private void readInChunks(Set<String> ids, String sqlStart, RowReader row) {
+            List<String> all = new ArrayList<>(ids);
             for (int i = 0; i < all.size(); i += 500) {
                 List<String> part = all.subList(i, Math.min(all.size(), i + 500));
-                for (String id : part) records.put(id, null);
-                Sql.query(ctx, PREFETCH_SQL_START + marks(part.size()) + ")", rs -> {
-                    while (rs.next()) {
-                        ServerRecord rec = ServerRecord.of(rs);
-                        records.put(rec.id(), rec);
-                        String sector = rs.getString(14);
-                        if (sector != null) sectors.put(rec.householdId(), sector);
-                    }
-                    return null;
-                }, part.toArray());
-                tombstones(part);
-            }
-            List<String> refIds = new ArrayList<>(referred);
-            for (int i = 0; i < refIds.size(); i += 500) {
-                List<String> part = refIds.subList(i, Math.min(refIds.size(), i + 500));
-                for (String id : part) refs.put(id, null);
-                Sql.query(ctx, PREFETCH_REFS_START + marks(part.size()) + ")", rs -> {
-                    while (rs.next()) {
-                        Ref ref = new Ref(RecordType.fromWire(rs.getString(2)).orElseThrow(), rs.getString(3), rs.getInt(4) != 0);
-                        refs.put(rs.getString(1), ref);
-                        String sector = rs.getString(5);
-                        if (sector != null) sectors.put(ref.householdId(), sector);
-                    }
+                Sql.query(ctx, sqlStart + marks(part.size()) + ")", rs -> {
+                    while (rs.next()) row.read(rs);
                     return null;
                 }, part.toArray());
                 tombstones(part);
