@@ -102,14 +102,15 @@ public final class InstanceLock implements AutoCloseable {
                 s.setSoTimeout(TIMEOUT_MS);
                 String line = readLine(s);
                 if (line != null && MessageDigest.isEqual(expected, line.getBytes(StandardCharsets.US_ASCII))) {
-                    OutputStream out = s.getOutputStream();
-                    out.write("OK\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
+                    // asked first, then acknowledged: once the second start reads OK, the request is in
                     try {
                         onShow.run();
                     } catch (RuntimeException e) {
                         LOG.warn("Could not bring the window forward ({})", e.getClass().getSimpleName());
                     }
+                    OutputStream out = s.getOutputStream();
+                    out.write("OK\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
                 } else {
                     LOG.info("Ignored a wake-up request with a wrong token");
                 }
