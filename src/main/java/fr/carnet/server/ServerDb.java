@@ -40,6 +40,8 @@ public final class ServerDb implements AutoCloseable {
     private volatile boolean closed;
     /** SQLite: the WAL is copied into the database file by this thread, not by the commit that fills it. */
     private final Checkpointer checkpointer;
+    /** {@code -Dcarnet.server.checkpointer=false}: SQLite's own checkpoints, in the commit (measurements). */
+    static final boolean CHECKPOINTER = Boolean.parseBoolean(System.getProperty("carnet.server.checkpointer", "true"));
     /** The transaction this thread is in, if any: a nested {@link #tx} joins it. */
     private final ThreadLocal<DSLContext> current = new ThreadLocal<>();
 
@@ -70,9 +72,7 @@ public final class ServerDb implements AutoCloseable {
             pool.add(first);
             for (int i = 1; i < size; i++) pool.add(connect());
             if (serial != pool) for (int i = 0; i < SERIAL; i++) serial.add(connect());
-            // -Dcarnet.server.checkpointer=false: SQLite's own checkpoints (measurements)
-            checkpointer = dialect == SQLDialect.SQLITE && Boolean.parseBoolean(System.getProperty("carnet.server.checkpointer", "true"))
-                    ? new Checkpointer(connect()) : null;
+            checkpointer = dialect == SQLDialect.SQLITE && CHECKPOINTER ? new Checkpointer(connect()) : null;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the server database", e);
         }
@@ -113,7 +113,7 @@ public final class ServerDb implements AutoCloseable {
                 st.execute("PRAGMA cache_size=-65536");
                 // checkpoints are the Checkpointer's work; this threshold (64 MiB of WAL) only bounds
                 // the file if that thread could not keep up
-                if (Boolean.parseBoolean(System.getProperty("carnet.server.checkpointer", "true"))) st.execute("PRAGMA wal_autocheckpoint=16384");
+                if (CHECKPOINTER) st.execute("PRAGMA wal_autocheckpoint=16384");
             }
         }
         return c;

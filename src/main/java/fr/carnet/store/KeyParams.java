@@ -49,7 +49,7 @@ public record KeyParams(String algorithm, int iterations, byte[] salt) {
     public byte[] derive(char[] passphrase) {
         if (!ALGORITHM.equals(algorithm)) return deriveWithJdk(passphrase);
         try {
-            return pbkdf2HmacSha512(passphrase, salt, iterations, 32);
+            return Pbkdf2Sha512.derive(passphrase, salt, iterations, 32);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key derivation unavailable", e);
         }
@@ -67,11 +67,6 @@ public record KeyParams(String algorithm, int iterations, byte[] salt) {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("key derivation unavailable", e);
         }
-    }
-
-    /** PBKDF2-HMAC-SHA512, byte for byte what {@link SecretKeyFactory} gives ({@link Pbkdf2Sha512}). Unlocking waits on this. */
-    static byte[] pbkdf2HmacSha512(char[] passphrase, byte[] salt, int iterations, int keyBytes) throws GeneralSecurityException {
-        return Pbkdf2Sha512.derive(passphrase, salt, iterations, keyBytes);
     }
 
     public void write(Path file) throws IOException {

@@ -60,7 +60,7 @@ public final class SyncClient {
 
     /** Sends an authenticated request; on 401 logs in again once and retries. */
     public WireResponse call(String method, String path, Map<String, String> query, JsonNode body) throws IOException {
-        return callWritten(method, path, query, body == null ? new byte[0] : Json.write(body).getBytes(StandardCharsets.UTF_8));
+        return callWritten(method, path, query, body == null ? new byte[0] : Json.bytes(body));
     }
 
     /** {@link #call(String, String, Map, JsonNode)} with the body already written as JSON (UTF-8). */

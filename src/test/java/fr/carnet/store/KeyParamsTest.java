@@ -23,7 +23,7 @@ class KeyParamsTest {
     @Test
     void longerKeysSpanSeveralBlocks() throws Exception {
         byte[] salt = "sixteen byte salt".getBytes();
-        byte[] fast = KeyParams.pbkdf2HmacSha512("passphrase ok".toCharArray(), salt, 3, 100);
+        byte[] fast = Pbkdf2Sha512.derive("passphrase ok".toCharArray(), salt, 3, 100);
         var spec = new javax.crypto.spec.PBEKeySpec("passphrase ok".toCharArray(), salt, 3, 800);
         byte[] jdk = javax.crypto.SecretKeyFactory.getInstance(KeyParams.ALGORITHM).generateSecret(spec).getEncoded();
         assertThat(fast).isEqualTo(jdk);
