@@ -160,7 +160,8 @@ public final class DeskBench {
             List<String> out = Files.exists(report) ? Files.readAllLines(report).stream().filter(l -> l.startsWith("|")).toList() : List.of();
             if (!ended || p.exitValue() != 0 || out.isEmpty())
                 throw new IllegalStateException("cold start failed (" + label + "): " + String.join(" ", cmd));
-            System.err.println("  " + label + (i == 0 ? " warm-up: " : " #" + i + ": ") + out.get(out.size() - 2));
+            System.err.println("  " + label + (i == 0 ? " warm-up: " : " #" + i + ": ")
+                    + out.stream().filter(l -> l.contains("caseload usable")).findFirst().orElse(""));
             if (i > 0) measured.add(out);
         }
         return medians(measured).stream().map(r -> r.replaceFirst("^\\| ", "| " + label + ": ")).toList();

@@ -128,12 +128,14 @@ final class LoadTest {
 
     /** One run: per phase latencies, errors, throughput, and the calls each device made per minute. */
     record Result(String model, int devices, int requests, int errors, double seconds, double throughput, double callsPerDeviceMinute,
-                  Phase login, Phase catchUp, Phase steady, Phase sync, Phase all) {
+                  Phase login, Phase catchUp, Phase steady, Phase sync, Phase all, String failure) {
         /** The Markdown rows of this run for a result table (measure | Carnet | anchor | note). */
         List<String[]> rows(String label, String note) {
             List<String[]> out = new ArrayList<>();
             out.add(new String[] {label + ": " + devices + " devices, PostgreSQL, " + requests + " requests in " + String.format("%.0f s", seconds),
-                    String.format("%.0f requests/s, %d errors", throughput, errors), "", note});
+                    requests == 0 || failure != null
+                            ? String.format("**FAILED**: %d requests, %d errors (first: %s)", requests, errors, failure)
+                            : String.format("%.0f requests/s, %d errors", throughput, errors), "", note});
             out.add(new String[] {"… logins", login.toString(), "", "PBKDF2 at the test fixture’s 1,000 iterations"});
             out.add(new String[] {"… first pull of each device’s whole scope", catchUp.toString(), "", ""});
             out.add(new String[] {"… ordinary traffic (pull, push 5, conflicts)", steady.toString(), "",
@@ -205,6 +207,8 @@ final class LoadTest {
         final List<ConcurrentLinkedQueue<Long>> phases = List.of(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>(),
                 new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
         final AtomicInteger errors = new AtomicInteger(), requests = new AtomicInteger();
+        /** The first failure that ended a device (its class only), or null. */
+        final java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
         final HttpTransport http;
 
         Recorder(URI uri) {
@@ -233,7 +237,14 @@ final class LoadTest {
         Result result(String model, int devices, double seconds, double deviceMinutes) {
             return new Result(model, devices, requests.get(), errors.get(), seconds, requests.get() / seconds, requests.get() / deviceMinutes,
                     Phase.of(phases.get(0)), Phase.of(phases.get(1)), Phase.of(phases.get(2)), Phase.of(phases.get(3)),
-                    Phase.of(java.util.stream.Stream.of(phases.get(0), phases.get(1), phases.get(2)).flatMap(java.util.Collection::stream).toList()));
+                    Phase.of(java.util.stream.Stream.of(phases.get(0), phases.get(1), phases.get(2)).flatMap(java.util.Collection::stream).toList()),
+                    failure.get());
+        }
+
+        /** A device ended by a failure (an Error too: a task that dies silently must not read as "0 errors"). */
+        void failed(Throwable e) {
+            errors.incrementAndGet();
+            failure.compareAndSet(null, e.getClass().getName());
         }
     }
 
@@ -356,8 +367,8 @@ final class LoadTest {
                             }
                             rec.phases.get(3).add(System.nanoTime() - scheduled);
                         }
-                    } catch (Exception e) {
-                        rec.errors.incrementAndGet();
+                    } catch (Throwable e) {
+                        rec.failed(e);
                     }
                     return;
                 });
@@ -391,8 +402,8 @@ final class LoadTest {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } catch (Exception e) {
-                        rec.errors.incrementAndGet();
+                    } catch (Throwable e) {
+                        rec.failed(e);
                     }
                 });
             }

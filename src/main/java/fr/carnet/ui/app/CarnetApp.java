@@ -48,6 +48,8 @@ public final class CarnetApp extends Application {
     private LaunchOptions options;
     private MainView main;
     private DeskLock deskLock;
+    /** Where the window opened (chosen at start from the saved place and the screens). */
+    private WindowPlacement placement;
     /** The session signed in by the first-run sync, carried into the desk once (memory only). */
     private fr.carnet.ui.sync.SyncGateway firstSession;
     /** The local demo server of the demo store (created on first use; stopped when the desk closes). */
@@ -84,8 +86,9 @@ public final class CarnetApp extends Application {
             wakeFirstInstance(message);
             return;
         }
-        stage.setMinWidth(800);
-        stage.setMinHeight(560);
+        stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+        stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        placeWindow();
         if (LocalWipe.pending(options.store())) {
             // A wipe after a revocation was cut short: finish it before anything else (no key needed).
             showRevoked(null, "");
@@ -365,7 +368,7 @@ public final class CarnetApp extends Application {
         javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty(detail == null ? "" : detail);
         // A new scene and no other window: no shortcut, dialog or popup of the desk stays reachable.
         for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) if (w != stage) w.hide();
-        double width = scene == null ? 1200 : scene.getWidth(), height = scene == null ? 800 : scene.getHeight();
+        double width = scene == null ? WindowPlacement.PREFERRED_WIDTH : scene.getWidth(), height = scene == null ? WindowPlacement.PREFERRED_HEIGHT : scene.getHeight();
         scene = new Scene(new RevokedView(wiping, text, Platform::exit), width, height);
         stage.setScene(scene);
         Theme.style(scene, settings.fontSize());
@@ -387,9 +390,44 @@ public final class CarnetApp extends Application {
         }).start();
     }
 
+    /** The window where the worker left it (or fitted to the main screen), then followed as it moves (saved a second later). */
+    private void placeWindow() {
+        java.util.List<WindowPlacement.Area> areas = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        for (javafx.stage.Screen sc : javafx.stage.Screen.getScreens()) {
+            javafx.geometry.Rectangle2D b = sc.getVisualBounds();
+            areas.add(sc.equals(primary) ? 0 : areas.size(), new WindowPlacement.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()));
+        }
+        placement = WindowPlacement.choose(settings.window(), areas);
+        if (!Double.isNaN(placement.x())) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        }
+        if (placement.maximized()) stage.setMaximized(true);
+        javafx.beans.InvalidationListener follow = o -> {
+            if (!stage.isShowing() || stage.isIconified() || stage.isFullScreen()) return;
+            // maximised: the size it had before is the one kept, with the flag
+            WindowPlacement last = settings.window();
+            WindowPlacement now = stage.isMaximized()
+                    ? (last == null ? new WindowPlacement(stage.getX(), stage.getY(), placement.width(), placement.height(), true)
+                            : new WindowPlacement(last.x(), last.y(), last.width(), last.height(), true))
+                    : new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            if (!now.equals(last)) {
+                settings.setWindow(now);
+                settingsSave.playFromStart();
+            }
+        };
+        stage.xProperty().addListener(follow);
+        stage.yProperty().addListener(follow);
+        stage.widthProperty().addListener(follow);
+        stage.heightProperty().addListener(follow);
+        stage.maximizedProperty().addListener(follow);
+    }
+
     private void show(Parent root) {
         if (scene == null) {
-            scene = new Scene(root, 1200, 800);
+            scene = new Scene(root, placement == null ? WindowPlacement.PREFERRED_WIDTH : placement.width(),
+                    placement == null ? WindowPlacement.PREFERRED_HEIGHT : placement.height());
             stage.setScene(scene);
         } else {
             scene.setRoot(root);
@@ -399,6 +437,11 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        if (settingsSave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            // a change of the last second (the window moved, say) is not lost at exit
+            settingsSave.stop();
+            settings.save(Settings.file());
+        }
         if (demoServer != null) demoServer.dispose();
         if (deskLock != null) deskLock.detach();
         if (main != null) main.dispose();

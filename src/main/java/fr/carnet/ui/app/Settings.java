@@ -31,6 +31,8 @@ public final class Settings {
     private String serverUrl = "";
     private String serverLogin = "";
     private boolean tourSeen;
+    /** Where the window was when the desk last closed (null: never saved). */
+    private WindowPlacement window;
 
     public static Path file() {
         return AppDirs.config().resolve("desk-settings.json");
@@ -52,6 +54,8 @@ public final class Settings {
                     s.serverUrl = n.text("serverUrl", "");
                     s.serverLogin = n.text("serverLogin", "");
                     s.tourSeen = n.bool("tourSeen", false);
+                    if (n.has("windowWidth")) s.window = new WindowPlacement(n.integer("windowX", 0), n.integer("windowY", 0),
+                            n.integer("windowWidth", 0), n.integer("windowHeight", 0), n.bool("windowMaximized", false));
                 } catch (IllegalArgumentException notFlat) {
                     ObjectNode n = Json.readObject(text);
                     s.theme = ThemeChoice.valueOf(n.path("theme").asText("SYSTEM"));
@@ -62,6 +66,8 @@ public final class Settings {
                     s.serverUrl = n.path("serverUrl").asText("");
                     s.serverLogin = n.path("serverLogin").asText("");
                     s.tourSeen = n.path("tourSeen").asBoolean(false);
+                    if (n.has("windowWidth")) s.window = new WindowPlacement(n.path("windowX").asInt(0), n.path("windowY").asInt(0),
+                            n.path("windowWidth").asInt(0), n.path("windowHeight").asInt(0), n.path("windowMaximized").asBoolean(false));
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -81,6 +87,13 @@ public final class Settings {
         n.put("serverUrl", serverUrl);
         n.put("serverLogin", serverLogin);
         n.put("tourSeen", tourSeen);
+        if (window != null) {
+            n.put("windowX", (int) Math.round(window.x()));
+            n.put("windowY", (int) Math.round(window.y()));
+            n.put("windowWidth", (int) Math.round(window.width()));
+            n.put("windowHeight", (int) Math.round(window.height()));
+            n.put("windowMaximized", window.maximized());
+        }
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -110,6 +123,9 @@ public final class Settings {
     /** Whether the short tour of the main screens was shown (or skipped) once already. */
     public boolean tourSeen() { return tourSeen; }
     public void setTourSeen(boolean b) { tourSeen = b; }
+    /** The window's last place and size (its size before it was maximised, if it was), or null. */
+    WindowPlacement window() { return window; }
+    void setWindow(WindowPlacement w) { window = w; }
     public void setServer(String url, String login) {
         serverUrl = url == null ? "" : url;
         serverLogin = login == null ? "" : login;

@@ -29,8 +29,6 @@ import javafx.stage.Window;
  * exits with 2.
  */
 public final class StartupProbe {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartupProbe.class);
-
     private StartupProbe() {}
 
     public static void main(String[] args) throws IOException {
@@ -68,6 +66,7 @@ public final class StartupProbe {
             long mounted = onFx(() -> lookup("#caseload-table") != null);
             CountDownLatch rendered = new CountDownLatch(1);
             long[] rowsShown = new long[1];
+            long[] cpuAtRows = new long[1];
             onFx(() -> {
                 if (!(lookup("#caseload-table") instanceof TableView<?> t) || t.getItems().isEmpty()) return false;
                 Scene scene = t.getScene();
@@ -75,6 +74,7 @@ public final class StartupProbe {
                 once[0] = () -> {
                     scene.removePostLayoutPulseListener(once[0]);
                     rowsShown[0] = sinceJvmStart();
+                    cpuAtRows[0] = cpuMillis();
                     rendered.countDown();
                 };
                 scene.addPostLayoutPulseListener(once[0]);
@@ -86,12 +86,15 @@ public final class StartupProbe {
             out.append(String.format("| JVM start → unlock screen up, passphrase typed | %d ms |%n", unlockShown));
             out.append(String.format("| JVM start → store unlocked, main window built | %d ms |%n", mounted));
             out.append(String.format("| JVM start → caseload usable (first pulse with rows) | %d ms |%n", rowsShown[0]));
+            out.append(String.format("| CPU time of the process until then (all threads, JIT included) | %d ms |%n", cpuAtRows[0]));
             out.append(String.format("| RSS after cold start | %s |%n", rss()));
             for (String m : fr.carnet.platform.StartupTrace.marks()) out.append("  trace: ").append(m).append(System.lineSeparator());
             java.nio.file.Files.writeString(report, out);
             Platform.runLater(Platform::exit);
         } catch (Exception e) {
-            LOG.error("Startup probe failed ({})", e.getClass().getSimpleName());
+            // asked for here only: a logger in a static field would set logging up on the main thread
+            // before the toolkit starts, a cost the desk's own launcher does not pay (it runs beside)
+            org.slf4j.LoggerFactory.getLogger(StartupProbe.class).error("Startup probe failed ({})", e.getClass().getSimpleName());
             System.exit(2);
         }
     }
@@ -135,6 +138,12 @@ public final class StartupProbe {
             }
         }
         return null;
+    }
+
+    /** CPU time used by the whole process so far (every thread: the JIT compilers and the GC too), -1 if unknown. */
+    private static long cpuMillis() {
+        // java.base only: the installer's runtime has no jdk.management
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     private static String rss() {

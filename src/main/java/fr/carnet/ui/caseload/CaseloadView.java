@@ -74,21 +74,28 @@ public final class CaseloadView implements DeskScreen {
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Row, Row> name = column("desk.caseload.col.household", 260);
+        // Each cell keeps its nodes for every row it shows: new nodes would be styled again at each scroll.
         name.setCellFactory(c -> new TableCell<>() {
+            private final Label l = new Label();
+            private final Label a = new Label();
+            private final VBox box = new VBox(0, l, a);
+
+            {
+                l.getStyleClass().add(Styles.TEXT_BOLD);
+                a.getStyleClass().add(Styles.TEXT_MUTED);
+            }
+
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
+                setText(null);
                 if (empty || r == null) {
                     setGraphic(null);
-                    setText(null);
                     return;
                 }
-                Label l = new Label(r.label() == null ? Messages.get("desk.household.untitled") : r.label());
-                l.getStyleClass().add(Styles.TEXT_BOLD);
-                Label a = new Label(r.applicant() == null ? "" : r.applicant());
-                a.getStyleClass().add(Styles.TEXT_MUTED);
-                setGraphic(new VBox(0, l, a));
-                setText(null);
+                l.setText(r.label() == null ? Messages.get("desk.household.untitled") : r.label());
+                a.setText(r.applicant() == null ? "" : r.applicant());
+                setGraphic(box);
             }
         });
         TableColumn<Row, Row> city = column("desk.caseload.col.city", 150);
@@ -101,6 +108,14 @@ public final class CaseloadView implements DeskScreen {
         last.setCellFactory(c -> textCell(r -> r.lastContact() == null ? Messages.get("desk.caseload.never") : Formats.current().date(r.lastContact())));
         TableColumn<Row, Row> flags = column("desk.caseload.col.flags", 260);
         flags.setCellFactory(c -> new TableCell<>() {
+            // made the first time a row of this cell needs them, then only shown or hidden
+            private final Label[] made = new Label[FLAGS.length];
+            private final HBox box = new HBox(4);
+
+            {
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
@@ -109,22 +124,37 @@ public final class CaseloadView implements DeskScreen {
                     setGraphic(null);
                     return;
                 }
-                HBox box = new HBox(4);
-                box.setAlignment(Pos.CENTER_LEFT);
-                if (r.mine()) box.getChildren().add(flag("desk.caseload.flag.mine", "flag-mine"));
-                if (r.openPlan()) box.getChildren().add(flag("desk.caseload.flag.openPlan", "flag-plan"));
-                if (r.visitDue()) box.getChildren().add(flag("desk.caseload.flag.visitDue", "flag-visit"));
-                if (r.childUnder6()) box.getChildren().add(flag("desk.caseload.flag.childUnder6", "flag-child"));
+                boolean[] on = {r.mine(), r.openPlan(), r.visitDue(), r.childUnder6()};
+                for (int i = 0; i < FLAGS.length; i++) {
+                    if (on[i] && made[i] == null) {
+                        made[i] = flag(FLAGS[i][0], FLAGS[i][1]);
+                        int at = 0;
+                        for (int j = 0; j < i; j++) if (made[j] != null) at++;
+                        box.getChildren().add(at, made[i]);
+                    }
+                    if (made[i] != null) {
+                        made[i].setVisible(on[i]);
+                        made[i].setManaged(on[i]);
+                    }
+                }
                 setGraphic(box);
             }
         });
         TableColumn<Row, Row> sync = column("desk.caseload.col.sync", 130);
         sync.setCellFactory(c -> new TableCell<>() {
+            private Label badge;
+
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(null);
-                setGraphic(empty || r == null ? null : Ui.syncBadge(r.syncState()));
+                if (empty || r == null) {
+                    setGraphic(null);
+                    return;
+                }
+                if (badge == null) badge = Ui.syncBadge(r.syncState());
+                else Ui.showSync(badge, r.syncState());
+                setGraphic(badge);
             }
         });
         table.getColumns().setAll(java.util.List.of(name, city, persons, last, flags, sync));
@@ -173,6 +203,10 @@ public final class CaseloadView implements DeskScreen {
             }
         };
     }
+
+    /** The row flags, in their order on screen: bundle key and style class. */
+    private static final String[][] FLAGS = {{"desk.caseload.flag.mine", "flag-mine"}, {"desk.caseload.flag.openPlan", "flag-plan"},
+        {"desk.caseload.flag.visitDue", "flag-visit"}, {"desk.caseload.flag.childUnder6", "flag-child"}};
 
     private static Label flag(String key, String style) {
         Label l = new Label(Messages.get(key));

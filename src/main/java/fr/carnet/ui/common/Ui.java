@@ -22,6 +22,42 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 public final class Ui {
     private Ui() {}
 
+    /** How long work must last before {@link #busyIndicator} shows: under a second an indicator only flickers (Nielsen's limit for staying in the flow). */
+    public static final javafx.util.Duration BUSY_DELAY = javafx.util.Duration.seconds(1);
+
+    /**
+     * The small spinner beside a button whose work usually ends within a second (a passphrase
+     * check: the key derivation takes a few hundred milliseconds). It appears only once the work
+     * has lasted {@link #BUSY_DELAY}: a quick check does not flicker, and a cold start does not
+     * repaint a spinner while it derives the key. The button itself is disabled at once.
+     */
+    public static javafx.scene.control.ProgressIndicator busyIndicator(javafx.beans.value.ObservableBooleanValue busy, String accessibleKey) {
+        javafx.scene.control.ProgressIndicator p = new javafx.scene.control.ProgressIndicator();
+        p.setPrefSize(24, 24);
+        p.setAccessibleText(Messages.get(accessibleKey));
+        // hidden, it is a still (determinate) indicator: an indeterminate one keeps animating, and
+        // asking for a layout at every frame, even when it is not visible
+        p.setProgress(0);
+        p.setVisible(false);
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(BUSY_DELAY);
+        wait.setOnFinished(e -> {
+            if (!busy.get()) return;
+            p.setProgress(javafx.scene.control.ProgressIndicator.INDETERMINATE_PROGRESS);
+            p.setVisible(true);
+        });
+        busy.addListener((o, was, is) -> {
+            if (is) {
+                wait.playFromStart();
+            } else {
+                wait.stop();
+                p.setVisible(false);
+                p.setProgress(0);
+            }
+        });
+        if (busy.get()) wait.playFromStart();
+        return p;
+    }
+
     /** A button whose text comes from the bundle (an underscore marks the mnemonic). */
     public static Button button(String key, Ikon icon, EventHandler<ActionEvent> action) {
         Button b = new Button(Messages.get(key));
@@ -54,16 +90,32 @@ public final class Ui {
 
     /** A small label showing where a record stands with the server (pending / synced / conflict). */
     public static Label syncBadge(SyncState s) {
-        Label l = new Label(Labels.sync(s));
-        l.getStyleClass().addAll("sync-badge", "sync-" + s.name().toLowerCase(java.util.Locale.ROOT));
-        l.setGraphic(new FontIcon(switch (s) {
+        Label l = new Label();
+        l.getStyleClass().add("sync-badge");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        showSync(l, s);
+        return l;
+    }
+
+    /**
+     * Makes a {@link #syncBadge} show another state, in place: a table cell keeps one badge for
+     * all the rows it shows (no new nodes to style while the list scrolls).
+     */
+    public static void showSync(Label l, SyncState s) {
+        l.setText(Labels.sync(s));
+        String style = "sync-" + s.name().toLowerCase(java.util.Locale.ROOT);
+        if (!l.getStyleClass().contains(style)) {
+            l.getStyleClass().removeIf(c -> c.startsWith("sync-") && !c.equals("sync-badge"));
+            l.getStyleClass().add(style);
+        }
+        Ikon icon = switch (s) {
             case PENDING -> MaterialDesignC.CLOUD_UPLOAD_OUTLINE;
             case SYNCED -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
             case CONFLICT -> MaterialDesignA.ALERT_OUTLINE;
-        }));
+        };
+        if (l.getGraphic() instanceof FontIcon f) f.setIconCode(icon);
+        else l.setGraphic(new FontIcon(icon));
         l.setAccessibleText(Messages.get("desk.sync.accessible", Labels.sync(s)));
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return l;
     }
 
     /** The sync badge of a record being edited, following its state (empty until the record is read). */

@@ -61,10 +61,7 @@ public final class LockPane extends StackPane {
         submit.setDefaultButton(true);
         submit.getStyleClass().add(Styles.ACCENT);
         submit.disableProperty().bind(vm.canSubmitProperty().not());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(24, 24);
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.setAccessibleText(Messages.get("security.lock.checking"));
+        ProgressIndicator busy = Ui.busyIndicator(vm.busyProperty(), "security.lock.checking");
         HBox actions = new HBox(12, submit, busy);
         actions.setAlignment(Pos.CENTER_LEFT);
 

@@ -36,10 +36,7 @@ public final class ChangePassphraseDialog extends Dialog<Void> {
         done.getStyleClass().add(Styles.SUCCESS);
         done.visibleProperty().bind(vm.doneProperty());
         done.managedProperty().bind(done.visibleProperty());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(24, 24);
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.setAccessibleText(Messages.get("security.change.busy"));
+        ProgressIndicator busy = Ui.busyIndicator(vm.busyProperty(), "security.change.busy");
         VBox box = new VBox(6, label("security.change.current", current), current, label("security.change.new", fresh), fresh,
                 policy, label("security.change.confirm", confirm), confirm, error, done, busy);
         box.setPrefWidth(420);

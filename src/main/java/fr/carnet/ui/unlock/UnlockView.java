@@ -73,10 +73,7 @@ public final class UnlockView extends StackPane {
         submit.setDefaultButton(true);
         submit.getStyleClass().add(Styles.ACCENT);
         submit.disableProperty().bind(vm.canSubmitProperty().not());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(24, 24);
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.setAccessibleText(Messages.get("desk.unlock.busy"));
+        ProgressIndicator busy = Ui.busyIndicator(vm.busyProperty(), "desk.unlock.busy");
         javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(12, submit, busy);
         actions.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(hint, error, countdown, actions);

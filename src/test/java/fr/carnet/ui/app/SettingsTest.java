@@ -22,8 +22,11 @@ class SettingsTest {
         s.setOfflineGraceDays(10);
         s.setServer("https://carnet.example.fr", "as.martin");
         s.setTourSeen(true);
+        // a second screen on the left: negative coordinates
+        s.setWindow(new WindowPlacement(-1500, 40, 1100, 700, true));
         s.save(f);
         Settings back = Settings.load(f);
+        assertThat(back.window()).isEqualTo(new WindowPlacement(-1500, 40, 1100, 700, true));
         assertThat(back.theme()).isEqualTo(Settings.ThemeChoice.DARK);
         assertThat(back.fontSize()).isEqualTo(16);
         assertThat(back.idleLockMinutes()).isEqualTo(15);
@@ -45,14 +48,17 @@ class SettingsTest {
         Settings s = Settings.load(f);
         assertThat(s.idleLockMinutes()).isEqualTo(Settings.DEFAULT_IDLE_LOCK_MINUTES);
         assertThat(s.tourSeen()).isFalse();
+        assertThat(s.window()).isNull();
     }
 
     @Test
     void aFileWithFieldsOfALaterVersionStillReads() throws Exception {
         // a nested value is beyond the quick reader: the file is then read with Jackson, as before
         Path f = dir.resolve("desk-settings.json");
-        Files.writeString(f, "{\"theme\":\"DARK\",\"fontSize\":18,\"tourSeen\":true,\"later\":{\"x\":[1,2]}}");
+        Files.writeString(f, "{\"theme\":\"DARK\",\"fontSize\":18,\"tourSeen\":true,\"windowX\":-10,\"windowY\":5,"
+                + "\"windowWidth\":900,\"windowHeight\":600,\"later\":{\"x\":[1,2]}}");
         Settings s = Settings.load(f);
+        assertThat(s.window()).isEqualTo(new WindowPlacement(-10, 5, 900, 600, false));
         assertThat(s.theme()).isEqualTo(Settings.ThemeChoice.DARK);
         assertThat(s.fontSize()).isEqualTo(18);
         assertThat(s.tourSeen()).isTrue();
