@@ -35,6 +35,10 @@ case "$(uname -m)" in aarch64|arm64) ARCH=aarch64 ;; *) ARCH=x86_64 ;; esac
 rm -rf target/jp/sqlite-native && mkdir -p target/jp/sqlite-native target/jp/app/native
 (cd target/jp/sqlite-native && "$J/jar" xf "../../../$SQLITE_JAR" "org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so")
 mv "target/jp/sqlite-native/org/sqlite/native/Linux/$ARCH/libsqlitejdbc.so" target/jp/app/native/
+# -XX:TieredStopAtLevel=1: the desk compiles with C1 only, the client compiler. On a 2-core laptop the
+# optimising compiler took a core for itself during the cold start (~27 % of it, docs/bench-desk.md),
+# and the desk's day (search, sync, PDFs: SQLite does the heavy work) keeps its goals without it.
+# `Carnet server` runs itself again in a JVM with both compilers (ServerRelaunch).
 # with the cache only: a missing cache makes the JVM print errors at every start (it starts anyway)
 AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/carnet.aot")
 "$J/jpackage" --type app-image --name Carnet --app-version "$VERSION" --vendor "Carnet" \
@@ -46,6 +50,7 @@ AOT_OPTS=(); [ "$AOT" = 1 ] && AOT_OPTS=(--java-options "-XX:AOTCache=\$APPDIR/c
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED" \
   --java-options "-Dcarnet.sampleData=\$APPDIR/sample-data" \
+  --java-options "-XX:TieredStopAtLevel=1" \
   --java-options "-Dorg.sqlite.lib.path=\$APPDIR/native" --java-options "-Dorg.sqlite.lib.name=libsqlitejdbc.so" \
   "${AOT_OPTS[@]}" \
   --dest target/dist

@@ -14,6 +14,7 @@ public final class CarnetLauncher {
     public static void main(String[] args) {
         // The packaged app is also the administrators' command line: carnet server|import|report|…
         if (args.length > 0 && fr.carnet.cli.CarnetCli.isSubcommand(args[0])) {
+            if (args[0].equals("server")) relaunchServer(args);
             fr.carnet.cli.CarnetCli.main(args);
             return;
         }
@@ -31,5 +32,22 @@ public final class CarnetLauncher {
         logging.start();
         Thread.setDefaultUncaughtExceptionHandler(new CrashHandler());
         Application.launch(CarnetApp.class, args);
+    }
+
+    /** In the installed app (C1 only), a server runs in a new JVM with both compilers; this JVM ends with its status. */
+    private static void relaunchServer(String[] args) {
+        var cmd = ServerRelaunch.command(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                java.nio.file.Path.of(System.getProperty("java.home")), System.getProperty("java.class.path"), CarnetLauncher.class.getName(),
+                java.util.List.of(args));
+        if (cmd.isEmpty()) return;
+        try {
+            System.exit(ServerRelaunch.run(cmd.get()));
+        } catch (java.io.IOException e) {
+            // the server then runs here, with C1 only: slower under load, but running
+            org.slf4j.LoggerFactory.getLogger(CarnetLauncher.class).warn("Could not start the server in a JVM of its own ({})", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
     }
 }
