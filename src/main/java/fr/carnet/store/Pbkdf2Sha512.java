@@ -82,6 +82,16 @@ final class Pbkdf2Sha512 {
 
     /** The derived key: PBKDF2-HMAC-SHA512 of the passphrase in UTF-8 (as the JDK encodes it), keyBytes long. */
     static byte[] derive(char[] passphrase, byte[] salt, int iterations, int keyBytes) throws java.security.GeneralSecurityException {
+        return derive(passphrase, salt, iterations, keyBytes, true);
+    }
+
+    /** The same, in Java only (the system's function not asked): for the tests that compare both. */
+    static byte[] deriveInJava(char[] passphrase, byte[] salt, int iterations, int keyBytes) throws java.security.GeneralSecurityException {
+        return derive(passphrase, salt, iterations, keyBytes, false);
+    }
+
+    private static byte[] derive(char[] passphrase, byte[] salt, int iterations, int keyBytes, boolean system)
+            throws java.security.GeneralSecurityException {
         final int block = 128;
         java.nio.ByteBuffer pb = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(passphrase));
         byte[] p = new byte[pb.remaining()];
@@ -92,6 +102,9 @@ final class Pbkdf2Sha512 {
         byte[] first = new byte[64];
         byte[] out = new byte[keyBytes];
         try {
+            // the system's own PBKDF2 where there is one (same bytes, same iterations, faster in a cold JVM)
+            byte[] bySystem = system ? NativePbkdf2.derive(p, salt, iterations, keyBytes) : null;
+            if (bySystem != null) return bySystem;
             byte[] k = p.length > block ? java.security.MessageDigest.getInstance("SHA-512").digest(p) : p;
             for (int i = 0; i < block; i++) {
                 byte b = i < k.length ? k[i] : 0;

@@ -18,7 +18,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * Loads, on a thread of its own, what unlocking and the first screen need in a cold JVM: SQLite's
- * native library, jOOQ and the generated schema, Jackson. It runs the store's first queries
+ * native library, the system's PBKDF2 (NativePbkdf2), jOOQ and the generated schema, Jackson. It runs the store's first queries
  * (the owner's identity, the audit entry of the unlock, a plain-SQL list) for real, on a
  * throw-away SQLite database in memory: no file is touched and no data read. The desk starts it
  * as soon as its unlock screen is up (the worker types meanwhile); {@link Store#open} starts it
@@ -53,6 +53,8 @@ public final class StoreWarmup {
     /** The warm-up itself, on the caller's thread; false if some step failed (logged at debug level). */
     static boolean run() {
         try {
+            // the system's PBKDF2: library looked up and the call linked (one iteration, no secret) before the passphrase comes
+            NativePbkdf2.derive(new byte[] {'w'}, new byte[16], 1, 32);
             org.sqlite.SQLiteJDBCLoader.initialize();
             SQLiteMCSqlCipherConfig.getV4Defaults().build();
             try (Connection c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite::memory:")) {

@@ -33,6 +33,8 @@ public final class UnlockView extends StackPane {
         passLabel.setMnemonicParsing(true);
         passLabel.setLabelFor(pass);
         pass.setAccessibleText(Messages.get("desk.unlock.passphrase").replace("_", ""));
+        // frozen while it is checked (the caret stops blinking: nothing to redraw while the key is derived)
+        pass.editableProperty().bind(vm.busyProperty().not());
 
         VBox box = new VBox(8, title, subtitle, passLabel, pass);
         if (vm.firstStart()) {
@@ -43,6 +45,7 @@ public final class UnlockView extends StackPane {
             confirmLabel.setMnemonicParsing(true);
             confirmLabel.setLabelFor(confirm);
             confirm.setAccessibleText(Messages.get("desk.unlock.confirm").replace("_", ""));
+            confirm.editableProperty().bind(vm.busyProperty().not());
             // The policy under the field, as the worker types (before the confirmation).
             Label policy = Ui.muted("");
             policy.setId("passphrase-policy");
