@@ -48,6 +48,8 @@ public final class CarnetApp extends Application {
     private LaunchOptions options;
     private MainView main;
     private DeskLock deskLock;
+    /** How long the built main window waits for the caseload's first page (at most; it comes later otherwise). */
+    private static final long FIRST_PAGE_WAIT_MS = 250;
     /** Where the window opened (chosen at start from the saved place and the screens). */
     private WindowPlacement placement;
     /** The session signed in by the first-run sync, carried into the desk once (memory only). */
@@ -224,8 +226,11 @@ public final class CarnetApp extends Application {
         return box;
     }
 
+    /** The everyday unlock, then the main window (the one path where the caseload's first page is read early). */
+    private final Consumer<DeskContext> plainUnlock = this::unlocked;
+
     private void showUnlock() {
-        showUnlock(this::unlocked);
+        showUnlock(plainUnlock);
     }
 
     private void showUnlock(Consumer<DeskContext> onUnlocked) {
@@ -236,6 +241,8 @@ public final class CarnetApp extends Application {
         smokeTestExit();
         boolean first = !Store.exists(options.store());
         UnlockViewModel vm = new UnlockViewModel(options.store(), first, UnlockViewModel.Opener.STANDARD, Tasks.INSTANCE, onUnlocked);
+        // the caseload's first page is read while the main window is built (not for a login picked later, nor a first sync)
+        if (!first && options.login() == null && onUnlocked == plainUnlock) vm.setOnOpened(fr.carnet.ui.caseload.CaseloadViewModel::prefetch);
         if (options.demo()) vm.hintProperty().set(Messages.get("desk.unlock.demoHint", DemoStore.PASSPHRASE));
         else vm.setOnForgotPassphrase(this::showRecovery);
         if (hint != null) vm.hintProperty().set(hint);
@@ -296,6 +303,8 @@ public final class CarnetApp extends Application {
         lock.attach(scene);
         stage.setTitle(Messages.get("desk.window.title", ctx.identity().displayName() == null ? "" : ctx.identity().displayName()));
         main.focusSearch();
+        // no empty list for a moment: the households read while the window was built are in its first frame
+        main.awaitFirstPage(FIRST_PAGE_WAIT_MS);
         fr.carnet.platform.StartupTrace.mark("mounted");
     }
 

@@ -216,6 +216,11 @@ public final class MainView implements Navigator {
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::closeCurrent);
     }
 
+    /** At start: waits (briefly) for the caseload's first page read as the store opened, so that the first frame shows it. */
+    public void awaitFirstPage(long millis) {
+        caseloadVm.awaitFirstPage(millis);
+    }
+
     public void focusSearch() {
         tabs.getSelectionModel().select(caseloadTab);
         caseload.focusSearch();

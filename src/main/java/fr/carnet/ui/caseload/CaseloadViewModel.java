@@ -43,26 +43,95 @@ public final class CaseloadViewModel {
             p.addListener((o, a, b) -> refresh());
     }
 
+    /** The first page of the list with no filter, read as soon as the store opened (see {@link #prefetch}). */
+    private record FirstPage(fr.carnet.store.Store store, Filter filter, java.util.concurrent.CompletableFuture<List<Row>> rows) {}
+
+    private static final java.util.concurrent.atomic.AtomicReference<FirstPage> FIRST_PAGE = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Reads the list as it first shows (no search, no filter) on a thread of its own, as soon as the
+     * store is open: the main window is built meanwhile, and its first frame shows the rows instead
+     * of an empty table then the rows. Taken once by the first view model of that store; a view model
+     * whose filter differs, or another store, reads as usual.
+     */
+    public static void prefetch(DeskContext ctx) {
+        Filter f = new Filter("", false, false, false, false, false, false);
+        java.util.concurrent.CompletableFuture<List<Row>> rows = new java.util.concurrent.CompletableFuture<>();
+        FIRST_PAGE.set(new FirstPage(ctx.store(), f, rows));
+        Thread t = new Thread(() -> {
+            try {
+                rows.complete(read(ctx, f));
+                fr.carnet.platform.StartupTrace.mark("caseload first page read");
+            } catch (Throwable e) {
+                rows.completeExceptionally(e);
+            }
+        }, "carnet-caseload-first-page");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static List<Row> read(DeskContext ctx, Filter f) {
+        return ctx.store().read(c -> CaseloadQueries.list(c, f, ctx.identity().workerId(), ctx.role(), ctx.today(), CaseloadQueries.DEFAULT_LIMIT));
+    }
+
     public void refresh() {
         long gen = ++generation;
         Filter f = new Filter(query.get(), mine.get(), openPlan.get() && ctx.confidential(), visitDue.get(),
                 childUnder6.get(), pending.get(), conflict.get());
         loading.set(true);
-        ctx.async().run(() -> ctx.store().read(c -> CaseloadQueries.list(c, f, ctx.identity().workerId(), ctx.role(),
-                        ctx.today(), CaseloadQueries.DEFAULT_LIMIT)),
-                result -> {
-                    if (gen != generation) return;
-                    rows.setAll(result);
-                    loading.set(false);
-                    status.set(result.isEmpty() ? Messages.get(f.text().isBlank() ? "desk.caseload.empty" : "desk.caseload.noMatch")
-                            : result.size() >= CaseloadQueries.DEFAULT_LIMIT ? Messages.get("desk.caseload.countLimited", result.size())
-                            : Messages.get("desk.caseload.count", result.size()));
-                },
+        FirstPage first = FIRST_PAGE.get();
+        boolean prefetched = first != null && first.store() == ctx.store() && first.filter().equals(f) && FIRST_PAGE.compareAndSet(first, null);
+        if (prefetched) {
+            pendingFirst = first.rows();
+            pendingGen = gen;
+            pendingFilter = f;
+            if (first.rows().isDone() && !first.rows().isCompletedExceptionally()) {
+                // read already (while the window was being built): shown at once, in the window's first frame
+                awaitFirstPage(0);
+                return;
+            }
+        }
+        ctx.async().run(() -> prefetched ? first.rows().join() : read(ctx, f),
+                result -> show(gen, f, result),
                 e -> {
                     if (gen != generation) return;
                     loading.set(false);
                     status.set(Messages.get("desk.error.unexpected"));
                 });
+    }
+
+    private java.util.concurrent.Future<List<Row>> pendingFirst;
+    private long pendingGen, shownGen = -1;
+    private Filter pendingFilter;
+
+    /**
+     * The main window, once built, waits at most {@code millis} for the first page being read (FX
+     * thread, once, at start): its first frame then shows the households, rather than an empty list
+     * that fills a moment later. Past that, the page comes as any other.
+     */
+    public void awaitFirstPage(long millis) {
+        java.util.concurrent.Future<List<Row>> p = pendingFirst;
+        if (p == null) return;
+        try {
+            List<Row> r = p.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            pendingFirst = null;
+            show(pendingGen, pendingFilter, r);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // the usual path delivers it (or its error)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void show(long gen, Filter f, List<Row> result) {
+        if (gen != generation || gen == shownGen) return;
+        shownGen = gen;
+        fr.carnet.platform.StartupTrace.mark("caseload rows shown");
+        rows.setAll(result);
+        loading.set(false);
+        status.set(result.isEmpty() ? Messages.get(f.text().isBlank() ? "desk.caseload.empty" : "desk.caseload.noMatch")
+                : result.size() >= CaseloadQueries.DEFAULT_LIMIT ? Messages.get("desk.caseload.countLimited", result.size())
+                : Messages.get("desk.caseload.count", result.size()));
     }
 
     /** Whether the "open PIA" filter applies to this role (a secretary cannot see plans). */

@@ -65,6 +65,17 @@ public final class UnlockViewModel {
     private Instant retryAt;
     private Runnable onForgot;
 
+    /** Called on the background thread as soon as the store is open, before the FX thread hears of it. */
+    private volatile Consumer<DeskContext> onOpened = c -> { };
+
+    /**
+     * What to start on the background thread the moment the store is open (the caseload's first page
+     * is read while the main window is being built). Must not block for long, must not touch the UI.
+     */
+    public void setOnOpened(Consumer<DeskContext> c) {
+        onOpened = c == null ? x -> { } : c;
+    }
+
     public UnlockViewModel(Path file, boolean firstStart, Opener opener, Async async, Consumer<DeskContext> onUnlocked) {
         this(file, firstStart, opener, async, Clock.systemUTC(), onUnlocked);
     }
@@ -263,7 +274,9 @@ public final class UnlockViewModel {
             AuditLog.recordRead(s, id.workerId(), AuditLog.Action.UNLOCK, null, null, null);
             throttle.recordSuccess();
             fr.carnet.platform.StartupTrace.mark("unlock audited");
-            return new Attempt(DeskContext.of(s, id, async), null, Duration.ZERO);
+            DeskContext ctx = DeskContext.of(s, id, async);
+            onOpened.accept(ctx);
+            return new Attempt(ctx, null, Duration.ZERO);
         } finally {
             Arrays.fill(chars, '\0');
         }

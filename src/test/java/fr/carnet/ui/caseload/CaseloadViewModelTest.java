@@ -67,6 +67,30 @@ class CaseloadViewModelTest {
     }
 
     @Test
+    void theFirstPageReadAsTheStoreOpensIsUsedOnceThenTheListIsReadAgain() throws Exception {
+        CaseloadViewModel.prefetch(fx.ctx);
+        CaseloadViewModel first = new CaseloadViewModel(fx.ctx, Debouncer.immediate());
+        first.refresh();
+        assertThat(first.rows()).extracting(Row::label).containsExactly("Famille Lefèvre", "Famille Nœl");
+        // taken once: a later view model (or a later refresh) reads the store as it is now
+        String added = fx.household("Famille Ajoutée", "Lens");
+        fx.contact(added, "2026-11-25", "Accueil");
+        CaseloadViewModel second = new CaseloadViewModel(fx.ctx, Debouncer.immediate());
+        second.refresh();
+        assertThat(second.rows()).extracting(Row::label).contains("Famille Ajoutée");
+        first.refresh();
+        assertThat(first.rows()).extracting(Row::label).contains("Famille Ajoutée");
+    }
+
+    @Test
+    void aFirstPageOfAnotherFilterIsNotUsed() {
+        CaseloadViewModel.prefetch(fx.ctx);
+        CaseloadViewModel vm = new CaseloadViewModel(fx.ctx, Debouncer.immediate());
+        vm.mineProperty().set(true); // refreshes with the filter "mine": the prefetched page does not fit
+        assertThat(vm.rows()).extracting(Row::label).containsExactly("Famille Lefèvre");
+    }
+
+    @Test
     void searchIgnoresAccentsAndCaseAndIsDebounced() {
         List<Runnable> pending = new ArrayList<>();
         CaseloadViewModel vm = new CaseloadViewModel(fx.ctx, pending::add);
