@@ -2,6 +2,7 @@
 # Carnet's benchmarks side by side with the anchors of ../shared/anchors, in one run, on the same records.
 #   src/test/bench/run.sh [store|sync|desk|growth|report|all] [bench args]  (default: store)
 #   src/test/bench/run.sh desk coldstart   only the desk's cold starts (with the fx-coldstart anchor, same run);
+#     then PAIRS (7) rounds of: the bare window with its AOT cache, then the installed Carnet (coldstart-pairs.sh)
 #     the installer rows need target/dist/Carnet (packaging/jpackage.sh --image)
 # Copies the anchors folder to target/anchors (it must not be changed in place), generates the
 # anchors' records (node data/records.js 100000), runs the matching anchor, then Carnet's own
@@ -35,6 +36,11 @@ if [[ "$WHAT" == desk || "$WHAT" == all ]] && [[ "${2:-}" != search ]]; then
   (cd "$A" && fx-coldstart/run.sh "${FX_RUNS:-3}" 2>/dev/null | grep -E '^\|' || echo "(fx-coldstart anchor did not run)")
   # the same bare window with its own AOT cache: the like-for-like anchor of the installed app's row
   src/test/bench/anchor-aot.sh "$A" "${FX_RUNS:-3}" || echo "(the anchor with an AOT cache did not run)"
+  # the like-for-like ratio taken within rounds (anchor, then Carnet, one after the other)
+  if [ -f target/dist/Carnet/lib/app/carnet.aot ]; then
+    echo; echo "## Cold start in pairs: bare window and installed Carnet, both with their AOT cache, one after the other"; echo
+    src/test/bench/coldstart-pairs.sh "$A" "${PAIRS:-7}" || echo "(the paired cold starts did not run)"
+  fi
 fi
 for b in sync desk growth report; do
   if [[ "$WHAT" == "$b" || "$WHAT" == all ]]; then
