@@ -11,12 +11,8 @@ J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 [ -f "$APP/carnet.aot" ] || { echo "no $APP/carnet.aot: build it with packaging/jpackage.sh --image" >&2; exit 1; }
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
-[ -d "$A/target/classes" ] || (cd "$A" && ./mvnw -q -B package -DskipTests >&2)
-MP=$(ls "$A"/target/lib/javafx-*-linux.jar | paste -sd:)
-"$J/jar" cf "$W/anchor.jar" -C "$A/target/classes" .
-anchor() { "$J/java" --module-path "$MP" --add-modules javafx.controls --enable-native-access=javafx.graphics \
-  -Dglass.platform=Headless -Dprism.order=sw "$@" -cp "$W/anchor.jar" bench.ColdStart 2>/dev/null | grep -o 'first_pulse_ms=[0-9]*' | cut -d= -f2; }
-anchor -XX:AOTCacheOutput="$W/anchor.aot" >/dev/null
+. "$(dirname "$0")/anchor-lib.sh"
+anchor_setup
 # the 10k-household store of DeskBench (key derivation tuned as any new store: ≥ 210,000 iterations)
 CP="target/classes:target/test-classes:$(cat target/cp.txt)"
 "$J/java" --enable-native-access=ALL-UNNAMED -cp "$CP" fr.carnet.bench.DeskBench fill "$W/10k.db" >/dev/null 2>&1
@@ -31,12 +27,12 @@ carnet() {
   sed -n 's/.*caseload usable (first pulse with rows) | \([0-9]*\) ms.*/\1/p' "$h/r.md"
   rm -rf "$h"
 }
-anchor -XX:AOTCache="$W/anchor.aot" -XX:AOTMode=on >/dev/null; carnet >/dev/null   # warm-up pair, not counted
+anchor_cached >/dev/null; carnet >/dev/null   # warm-up pair, not counted
 echo "| round | bare window, own AOT cache (ms) | Carnet installed, its AOT cache (ms) | ratio |"
 echo "|---|---|---|---|"
 ratios=()
 for r in $(seq 1 "$ROUNDS"); do
-  a=$(anchor -XX:AOTCache="$W/anchor.aot" -XX:AOTMode=on); c=$(carnet)
+  a=$(anchor_cached); c=$(carnet)
   ratio=$(awk -v c="$c" -v a="$a" 'BEGIN { printf "%.2f", c / a }')
   ratios+=("$ratio")
   echo "| $r | $a | $c | ${ratio}× |"
