@@ -164,6 +164,8 @@ public final class CarnetApp extends Application {
     }
 
     private fr.carnet.platform.InstanceLock instanceLock;
+    /** A second start's window closes itself a few seconds after saying so (stopped if the app stops first). */
+    private PauseTransition closeLater;
 
     /** One running Carnet per store folder: a second start says so instead of opening the store twice. */
     private boolean lockDataFolder() {
@@ -198,9 +200,9 @@ public final class CarnetApp extends Application {
         Tasks.create(() -> fr.carnet.platform.InstanceLock.signalRunning(folder)).onSuccess(woken -> {
             if (!woken) return;
             message.setText(Messages.get("desk.app.broughtForward"));
-            PauseTransition close = new PauseTransition(Duration.seconds(4));
-            close.setOnFinished(e -> stage.close());
-            close.play();
+            closeLater = new PauseTransition(Duration.seconds(4));
+            closeLater.setOnFinished(e -> stage.close());
+            closeLater.play();
         }).start();
     }
 
@@ -446,6 +448,8 @@ public final class CarnetApp extends Application {
 
     @Override
     public void stop() {
+        // an app that stops does not act later (a test's next app may have the same stage)
+        if (closeLater != null) closeLater.stop();
         if (settingsSave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             // a change of the last second (the window moved, say) is not lost at exit
             settingsSave.stop();
