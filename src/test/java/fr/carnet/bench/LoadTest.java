@@ -133,7 +133,7 @@ final class LoadTest {
         List<String[]> rows(String label, String note) {
             List<String[]> out = new ArrayList<>();
             out.add(new String[] {label + ": " + devices + " devices, PostgreSQL, " + requests + " requests in " + String.format("%.0f s", seconds),
-                    requests == 0 || failure != null
+                    requests == 0 || failure != null || errors >= requests
                             ? String.format("**FAILED**: %d requests, %d errors (first: %s)", requests, errors, failure)
                             : String.format("%.0f requests/s, %d errors", throughput, errors), "", note});
             out.add(new String[] {"… logins", login.toString(), "", "PBKDF2 at the test fixture’s 1,000 iterations"});

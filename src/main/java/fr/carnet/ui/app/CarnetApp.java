@@ -66,6 +66,7 @@ public final class CarnetApp extends Application {
         if (options.region() != null) Formats.setCurrent(new Formats(Formats.Region.valueOf(options.region().toUpperCase(Locale.ROOT))));
         settings = Settings.load(Settings.file());
         settingsSave.setOnFinished(e -> {
+            rememberWindow();
             Settings s = settings;
             Tasks.create(() -> {
                 s.save(Settings.file());
@@ -415,24 +416,27 @@ public final class CarnetApp extends Application {
             stage.setY(placement.y());
         }
         if (placement.maximized()) stage.setMaximized(true);
+        // a move or a resize saves the settings a second later; the place is read then (rememberWindow)
         javafx.beans.InvalidationListener follow = o -> {
-            if (!stage.isShowing() || stage.isIconified() || stage.isFullScreen()) return;
-            // maximised: the size it had before is the one kept, with the flag
-            WindowPlacement last = settings.window();
-            WindowPlacement now = stage.isMaximized()
-                    ? (last == null ? new WindowPlacement(stage.getX(), stage.getY(), placement.width(), placement.height(), true)
-                            : new WindowPlacement(last.x(), last.y(), last.width(), last.height(), true))
-                    : new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
-            if (!now.equals(last)) {
-                settings.setWindow(now);
-                settingsSave.playFromStart();
-            }
+            if (stage.isShowing() && !stage.isIconified() && !stage.isFullScreen()) settingsSave.playFromStart();
         };
         stage.xProperty().addListener(follow);
         stage.yProperty().addListener(follow);
         stage.widthProperty().addListener(follow);
         stage.heightProperty().addListener(follow);
         stage.maximizedProperty().addListener(follow);
+    }
+
+    /** The window's place as it is now, into the settings (the scene's size: the next start gives it to the scene). */
+    private void rememberWindow() {
+        if (placement == null || !stage.isShowing() || stage.isIconified() || stage.isFullScreen()) return;
+        WindowPlacement last = settings.window();
+        // maximised: the size it had before is the one kept, with the flag
+        settings.setWindow(stage.isMaximized()
+                ? (last == null ? new WindowPlacement(stage.getX(), stage.getY(), placement.width(), placement.height(), true)
+                        : new WindowPlacement(last.x(), last.y(), last.width(), last.height(), true))
+                : new WindowPlacement(stage.getX(), stage.getY(), scene == null ? stage.getWidth() : scene.getWidth(),
+                        scene == null ? stage.getHeight() : scene.getHeight(), false));
     }
 
     private void show(Parent root) {
@@ -453,6 +457,7 @@ public final class CarnetApp extends Application {
         if (settingsSave.getStatus() == javafx.animation.Animation.Status.RUNNING) {
             // a change of the last second (the window moved, say) is not lost at exit
             settingsSave.stop();
+            rememberWindow();
             settings.save(Settings.file());
         }
         if (demoServer != null) demoServer.dispose();

@@ -16,21 +16,25 @@ import java.util.Optional;
  */
 final class ServerRelaunch {
     static final String CLIENT_ONLY = "-XX:TieredStopAtLevel=1";
+    /** Set on the new JVM: it never starts another (the flag may also come from JAVA_TOOL_OPTIONS). */
+    static final String RELAUNCHED = "-Dcarnet.serverRelaunched=true";
 
     private ServerRelaunch() {}
 
     /** The command of the new JVM, or empty when this one already has both compilers (or no java is found beside it). */
     static Optional<List<String>> command(List<String> jvmArgs, Path javaHome, String classPath, String mainClass, List<String> args) {
-        if (!jvmArgs.contains(CLIENT_ONLY)) return Optional.empty();
+        if (!jvmArgs.contains(CLIENT_ONLY) || jvmArgs.contains(RELAUNCHED)) return Optional.empty();
         Path java = javaHome.resolve("bin").resolve(System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         if (!Files.isExecutable(java)) return Optional.empty();
         List<String> cmd = new ArrayList<>(List.of(java.toString()));
         for (String a : jvmArgs) {
             // the desk's cache was trained with C1 only; the class path is given below
-            if (a.equals(CLIENT_ONLY) || a.startsWith("-XX:AOTCache") || a.startsWith("-XX:AOTMode") || a.startsWith("-Djava.class.path=")) continue;
+            // (and no AOT option at all, nor a debugger agent that would ask for the same port)
+            if (a.equals(CLIENT_ONLY) || a.startsWith("-XX:AOT") || a.startsWith("-XX:+AOT") || a.startsWith("-XX:-AOT")
+                    || a.startsWith("-agentlib:jdwp") || a.startsWith("-Djava.class.path=")) continue;
             cmd.add(a);
         }
-        cmd.addAll(List.of("-cp", classPath, mainClass));
+        cmd.addAll(List.of(RELAUNCHED, "-cp", classPath, mainClass));
         cmd.addAll(args);
         return Optional.of(cmd);
     }
@@ -41,9 +45,10 @@ final class ServerRelaunch {
         Thread stop = new Thread(() -> {
             p.destroy();
             try {
-                p.waitFor();
+                if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                p.destroyForcibly();
             }
         }, "carnet-server-relaunch-stop");
         Runtime.getRuntime().addShutdownHook(stop);

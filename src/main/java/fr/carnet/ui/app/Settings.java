@@ -96,7 +96,8 @@ public final class Settings {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            // a file of its own for each save: two saves at once (a moved window, the tour) never share one
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             Files.writeString(tmp, Json.write(n));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -15,13 +15,19 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
     static final double MIN_WIDTH = 800, MIN_HEIGHT = 560;
     /** The share of the screen a first window takes at most (room left around it, as on any desktop). */
     static final double SCREEN_SHARE = 0.9;
-    /** How much of the saved title bar must be on a screen for the window to go back there. */
+    /** The saved title bar's left part: at least half of it must be on a screen for the window to go back there. */
     static final double GRIP_WIDTH = 120, GRIP_HEIGHT = 32;
 
     /** A screen's usable area (without the task bar or the menu bar). */
     record Area(double x, double y, double width, double height) {
-        boolean contains(double px, double py, double w, double h) {
-            return px >= x && py >= y && px + w <= x + width && py + h <= y + height;
+        /**
+         * Whether at least half of this rectangle (both ways) is on the area: a window snapped to a
+         * screen's edge sits a few pixels over it (Windows' invisible borders), one across two
+         * screens is on both.
+         */
+        boolean shows(double px, double py, double w, double h) {
+            double across = Math.min(px + w, x + width) - Math.max(px, x), down = Math.min(py + h, y + height) - Math.max(py, y);
+            return across >= w / 2 && down >= h / 2;
         }
     }
 
@@ -31,7 +37,7 @@ record WindowPlacement(double x, double y, double width, double height, boolean 
         if (saved != null && saved.width() > 0 && saved.height() > 0) {
             for (Area a : screens) {
                 // the title bar's left part is on this screen: the worker can still grab the window
-                if (a.contains(saved.x(), saved.y(), Math.min(GRIP_WIDTH, saved.width()), GRIP_HEIGHT)) {
+                if (a.shows(saved.x(), saved.y(), Math.min(GRIP_WIDTH, saved.width()), GRIP_HEIGHT)) {
                     double w = Math.min(saved.width(), a.width()), h = Math.min(saved.height(), a.height());
                     double x = Math.min(saved.x(), a.x() + a.width() - w), y = Math.min(saved.y(), a.y() + a.height() - h);
                     return new WindowPlacement(x, y, w, h, saved.maximized());

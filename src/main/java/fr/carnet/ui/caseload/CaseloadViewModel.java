@@ -79,8 +79,10 @@ public final class CaseloadViewModel {
         Filter f = new Filter(query.get(), mine.get(), openPlan.get() && ctx.confidential(), visitDue.get(),
                 childUnder6.get(), pending.get(), conflict.get());
         loading.set(true);
+        // the first refresh of a view model of that store takes the page, whatever its filter (a nurse's
+        // list starts filtered): it is never used later, when the store may have changed
         FirstPage first = FIRST_PAGE.get();
-        boolean prefetched = first != null && first.store() == ctx.store() && first.filter().equals(f) && FIRST_PAGE.compareAndSet(first, null);
+        boolean prefetched = first != null && first.store() == ctx.store() && FIRST_PAGE.compareAndSet(first, null) && first.filter().equals(f);
         if (prefetched) {
             pendingFirst = first.rows();
             pendingGen = gen;
@@ -91,7 +93,16 @@ public final class CaseloadViewModel {
                 return;
             }
         }
-        ctx.async().run(() -> prefetched ? first.rows().join() : read(ctx, f),
+        ctx.async().run(() -> {
+                    if (prefetched) {
+                        try {
+                            return first.rows().join();
+                        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                            // the early read failed: read again
+                        }
+                    }
+                    return read(ctx, f);
+                },
                 result -> show(gen, f, result),
                 e -> {
                     if (gen != generation) return;

@@ -275,7 +275,12 @@ public final class UnlockViewModel {
             throttle.recordSuccess();
             fr.carnet.platform.StartupTrace.mark("unlock audited");
             DeskContext ctx = DeskContext.of(s, id, async);
-            onOpened.accept(ctx);
+            try {
+                onOpened.accept(ctx);
+            } catch (RuntimeException e) {
+                // only an early read lost: the unlock itself succeeded
+                LOG.debug("on-opened hook failed ({})", e.getClass().getSimpleName());
+            }
             return new Attempt(ctx, null, Duration.ZERO);
         } finally {
             Arrays.fill(chars, '\0');

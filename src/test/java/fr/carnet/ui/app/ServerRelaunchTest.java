@@ -23,6 +23,16 @@ class ServerRelaunchTest {
     }
 
     @Test
+    void theNewJvmNeverStartsAnotherEvenIfTheFlagComesFromTheEnvironment() {
+        List<String> cmd = ServerRelaunch.command(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTMode=on", "-agentlib:jdwp=transport=dt_socket,address=5005"),
+                JAVA_HOME, "x.jar", "Main", List.of("server")).orElseThrow();
+        assertThat(cmd).contains(ServerRelaunch.RELAUNCHED).noneMatch(a -> a.startsWith("-XX:AOT") || a.startsWith("-agentlib"));
+        // JAVA_TOOL_OPTIONS=-XX:TieredStopAtLevel=1 reaches the new JVM too: the mark stops the loop
+        assertThat(ServerRelaunch.command(List.of("-XX:TieredStopAtLevel=1", ServerRelaunch.RELAUNCHED), JAVA_HOME, "x.jar", "Main",
+                List.of("server"))).isEmpty();
+    }
+
+    @Test
     void aJvmWithBothCompilersRunsTheServerItself() {
         assertThat(ServerRelaunch.command(List.of("-Xmx2g"), JAVA_HOME, "x.jar", "Main", List.of("server"))).isEmpty();
     }

@@ -53,6 +53,16 @@ class WindowPlacementTest {
     }
 
     @Test
+    void aWindowSnappedToTheScreensEdgeComesBackWhereItWas() {
+        // Windows puts a snapped window a few pixels over the edge (its invisible borders)
+        WindowPlacement saved = new WindowPlacement(-7, 0, 968, 1047, false);
+        assertThat(WindowPlacement.choose(saved, List.of(new Area(0, 0, 1920, 1040))).x()).isEqualTo(-7);
+        // but a title bar mostly off every screen does not
+        WindowPlacement away = new WindowPlacement(-100, 0, 968, 700, false);
+        assertThat(WindowPlacement.choose(away, List.of(new Area(0, 0, 1920, 1040))).x()).isEqualTo(360);
+    }
+
+    @Test
     void aSavedWindowLargerThanItsScreenIsShrunkAndKeptOnIt() {
         WindowPlacement saved = new WindowPlacement(300, 50, 1800, 1000, false);
         WindowPlacement p = WindowPlacement.choose(saved, List.of(SMALL_LAPTOP));

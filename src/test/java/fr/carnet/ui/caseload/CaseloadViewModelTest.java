@@ -88,6 +88,11 @@ class CaseloadViewModelTest {
         CaseloadViewModel vm = new CaseloadViewModel(fx.ctx, Debouncer.immediate());
         vm.mineProperty().set(true); // refreshes with the filter "mine": the prefetched page does not fit
         assertThat(vm.rows()).extracting(Row::label).containsExactly("Famille Lefèvre");
+        // and it is gone: back to no filter, the list is read as the store is now (a nurse's list starts filtered)
+        String added = fx.household("Famille Ajoutée", "Lens");
+        fx.contact(added, "2026-11-25", "Accueil");
+        vm.mineProperty().set(false);
+        assertThat(vm.rows()).extracting(Row::label).contains("Famille Ajoutée");
     }
 
     @Test
