@@ -94,14 +94,21 @@ public final class Settings {
             n.put("windowHeight", (int) Math.round(window.height()));
             n.put("windowMaximized", window.maximized());
         }
+        Path tmp = null;
         try {
             Files.createDirectories(file.getParent());
             // a file of its own for each save: two saves at once (a moved window, the tour) never share one
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             Files.writeString(tmp, Json.write(n));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("Could not save the desk settings", e);
+            LOG.warn("Could not save the desk settings ({})", e.getClass().getSimpleName());
+            // no half-written file left beside the settings
+            try {
+                if (tmp != null) Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the next save writes its own
+            }
         }
     }
 

@@ -83,10 +83,11 @@ public final class CaseloadViewModel {
         // list starts filtered): it is never used later, when the store may have changed
         FirstPage first = FIRST_PAGE.get();
         boolean prefetched = first != null && first.store() == ctx.store() && FIRST_PAGE.compareAndSet(first, null) && first.filter().equals(f);
+        // only this refresh may still be finished by awaitFirstPage: any later one drops the early page
+        pendingFirst = prefetched ? first.rows() : null;
+        pendingGen = gen;
+        pendingFilter = f;
         if (prefetched) {
-            pendingFirst = first.rows();
-            pendingGen = gen;
-            pendingFilter = f;
             if (first.rows().isDone() && !first.rows().isCompletedExceptionally()) {
                 // read already (while the window was being built): shown at once, in the window's first frame
                 awaitFirstPage(0);
