@@ -1,9 +1,7 @@
 package fr.carnet.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.carnet.domain.Enums.Role;
 import fr.carnet.domain.Enums.SyncState;
-import fr.carnet.util.Json;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +110,8 @@ public final class CaseloadQueries {
         // Step 2: the columns shown, for those rows only.
         List<Object> all = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
-                SELECT h.id, h.label, h.address, h.sync_state, h.last_contact,
+                SELECT h.id, h.label, json_extract(h.address, '$.city') AS city, json_extract(h.address, '$.postcode') AS postcode,
+                  h.sync_state, h.last_contact,
                   (SELECT p.last_name || ' ' || p.first_name FROM person p WHERE p.household_id = h.id AND p.deleted = 0
                      ORDER BY p.relationship = 'APPLICANT' DESC, p.birth_date LIMIT 1) AS applicant,
                   (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.deleted = 0) AS persons,
@@ -131,12 +130,11 @@ public final class CaseloadQueries {
 
         List<Row> out = new ArrayList<>();
         for (Record r : ctx.fetch(sql.toString(), all.toArray())) {
-            JsonNode addr = r.get("address") == null ? Json.object() : Json.read(r.get("address", String.class));
             String lc = r.get("last_contact", String.class);
             SyncState st = SyncState.valueOf(r.get("sync_state", String.class));
             if (st == SyncState.SYNCED && r.get("child_pending", Integer.class) == 1) st = SyncState.PENDING;
             out.add(new Row(r.get("id", String.class), r.get("label", String.class), r.get("applicant", String.class),
-                    addr.path("city").asText(""), addr.path("postcode").asText(""), r.get("persons", Integer.class),
+                    text(r, "city"), text(r, "postcode"), r.get("persons", Integer.class),
                     lc == null ? null : LocalDate.parse(lc), bool(r, "mine"), bool(r, "open_plan"), bool(r, "visit_due"),
                     bool(r, "child_u6"), st));
         }
@@ -166,6 +164,12 @@ public final class CaseloadQueries {
                      + (SELECT count(*) FROM (SELECT 1 FROM household_fts WHERE household_fts MATCH ? LIMIT ?))
                 """, match, SELECTIVE_HITS + 1, match, SELECTIVE_HITS + 1).get(0, Integer.class);
         return n != null && n <= SELECTIVE_HITS;
+    }
+
+    /** A column read as text, "" when null (the city and postcode, which SQLite takes out of the address's JSON). */
+    private static String text(Record r, String f) {
+        String v = r.get(f, String.class);
+        return v == null ? "" : v;
     }
 
     private static boolean bool(Record r, String f) {

@@ -60,10 +60,26 @@ class CaseloadViewModelTest {
         assertThat(l.childUnder6()).isTrue();
         assertThat(l.syncState()).isEqualTo(SyncState.PENDING);
         assertThat(l.applicant()).isEqualTo("Lefèvre Hélène");
+        assertThat(l.city()).isEqualTo("Lille");
+        assertThat(l.postcode()).isEqualTo("59000");
         Row n = vm.rows().get(1);
+        assertThat(n.city()).isEqualTo("Roubaix");
         assertThat(n.lastContact()).isNull();
         assertThat(n.syncState()).isEqualTo(SyncState.SYNCED);
         assertThat(vm.statusProperty().get()).isEqualTo("2 ménage(s)");
+    }
+
+    @Test
+    void aHouseholdWithNoAddressOrNoCityListsWithEmptyPlaceColumns() {
+        fx.store.write(c -> {
+            c.execute("UPDATE household SET address = NULL WHERE id = ?", lefevre);
+            c.execute("UPDATE household SET address = '{\"line1\":\"2 rue Neuve\",\"postcode\":\"59100\"}' WHERE id = ?", noel);
+            return null;
+        });
+        CaseloadViewModel vm = new CaseloadViewModel(fx.ctx, Debouncer.immediate());
+        vm.refresh();
+        assertThat(vm.rows()).extracting(Row::city, Row::postcode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", ""), org.assertj.core.groups.Tuple.tuple("", "59100"));
     }
 
     @Test
