@@ -49,7 +49,6 @@ public final class TourOverlay extends StackPane {
         card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setPadding(new Insets(24));
         card.getStyleClass().add("card-box");
-        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;");
         getChildren().add(card);
         setAlignment(Pos.CENTER);
         setOnKeyPressed(e -> {
