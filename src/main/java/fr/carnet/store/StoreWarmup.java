@@ -23,7 +23,6 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  * throw-away SQLite database in memory: no file is touched and no data read. The desk starts it
  * as soon as its unlock screen is up (the worker types meanwhile); {@link Store#open} starts it
  * too, beside the key derivation. Once per JVM; a failure only costs the time it would have saved.
- * Its thread runs at a low priority ({@link fr.carnet.platform.LowPriority}).
  */
 public final class StoreWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWarmup.class);
@@ -40,8 +39,6 @@ public final class StoreWarmup {
     public static void start(Runnable more) {
         if (!STARTED.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
-            // on 2 cores, the key derivation and the unlock screen go first
-            fr.carnet.platform.LowPriority.currentThread();
             run();
             try {
                 more.run();
@@ -74,12 +71,11 @@ public final class StoreWarmup {
                 AuditLog.record(ctx, OffsetDateTime.now(), "warm-up", AuditLog.Action.UNLOCK, null, null, null);
                 c.rollback();
                 c.setAutoCommit(true);
-                for (org.jooq.Record r : ctx.resultQuery("SELECT 'a' AS id, json_extract('{\"city\":\"x\"}', '$.city') AS city, 1 AS persons,"
-                        + " NULL AS last_contact WHERE ? = ?", 1, 1).fetch()) {
+                for (org.jooq.Record r : ctx.resultQuery("SELECT 'a' AS id, '{}' AS address, 1 AS persons, NULL AS last_contact WHERE ? = ?", 1, 1).fetch()) {
                     r.get("id", String.class);
-                    r.get("city", String.class);
                     r.get("persons", Integer.class);
                     r.get("last_contact", String.class);
+                    Json.read(r.get("address", String.class));
                 }
             }
             RecordRepository.table(fr.carnet.domain.RecordType.HOUSEHOLD);
