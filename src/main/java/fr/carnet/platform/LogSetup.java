@@ -21,8 +21,9 @@ import java.util.Map;
  * kept quiet. Reading an XML configuration took logback several hundred classes and a noticeable
  * part of a cold start; this does the same without them.
  *
- * <p>An administrator's own configuration still wins: {@code -Dlogback.configurationFile=FILE}, or
- * a {@code logback-test.xml} on the class path (the tests'), and logback reads it as usual.
+ * <p>An administrator's own configuration still wins: {@code -Dlogback.configurationFile=FILE} (if
+ * that file exists), or a {@code logback-test.xml} on the class path (the tests'), and logback reads
+ * it as usual.
  *
  * <p>Never log personal data or case content: ids, counts and outcomes only.
  */
@@ -43,10 +44,39 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext lc) {
-        if (System.getProperty("logback.configurationFile") != null || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null)
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-        setUp(lc, System.getProperty("carnet.logDir", System.getProperty("java.io.tmpdir") + "/carnet-logs"));
+        String named = System.getProperty("logback.configurationFile");
+        boolean xml = exists(named) || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null;
+        if (named != null && !xml) addWarn("logback.configurationFile names nothing that exists: Carnet's own logging is used");
+        return configure(lc, xml, System.getProperty("carnet.logDir", System.getProperty("java.io.tmpdir") + "/carnet-logs"));
+    }
+
+    /** Logback reads the XML configuration when there is one; otherwise Carnet's own, its file in {@code dir}. */
+    ExecutionStatus configure(LoggerContext lc, boolean xmlConfiguration, String dir) {
+        if (xmlConfiguration) return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        setUp(lc, dir);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Whether {@code -Dlogback.configurationFile}'s value names something logback can read: a file, a
+     * resource on the class path, or a URL (not checked further). A misspelt path does not leave the
+     * app with logback's bare default (debug level, standard output, no file).
+     */
+    static boolean exists(String named) {
+        if (named == null || named.isBlank()) return false;
+        try {
+            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(named))) return true;
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // a URL, perhaps
+        }
+        if (LogSetup.class.getClassLoader().getResource(named) != null) return true;
+        try {
+            java.net.URI u = new java.net.URI(named);
+            if (u.getScheme() == null || u.getScheme().length() < 2) return false; // a Windows drive letter is not a scheme
+            return !"file".equals(u.getScheme()) || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(u));
+        } catch (java.net.URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return false;
+        }
     }
 
     /** Standard error and the rolling file in {@code dir}, root at INFO, the libraries quiet. */

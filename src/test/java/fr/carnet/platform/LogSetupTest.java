@@ -3,6 +3,7 @@ package fr.carnet.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -34,7 +35,8 @@ class LogSetupTest {
             assertTrue(file.isStarted());
             var rolling = assertInstanceOf(FixedWindowRollingPolicy.class, file.getRollingPolicy());
             assertEquals(5, rolling.getMaxIndex());
-            assertEquals(dir.resolve("carnet.%i.log").toString(), rolling.getFileNamePattern());
+            assertEquals(dir + "/carnet.%i.log", rolling.getFileNamePattern());
+            assertEquals(dir + "/carnet.log", file.getFile());
             assertEquals(Level.ERROR, lc.getLogger("org.jooq.impl.DefaultExecuteContext").getEffectiveLevel());
             assertEquals(Level.WARN, lc.getLogger("org.eclipse.jetty.server").getEffectiveLevel());
 
@@ -56,13 +58,31 @@ class LogSetupTest {
         var found = ServiceLoader.load(Configurator.class, LogSetup.class.getClassLoader()).stream()
                 .anyMatch(p -> p.type() == LogSetup.class);
         assertTrue(found, "META-INF/services names LogSetup");
-        // the tests carry a logback-test.xml: logback reads it, as it would an administrator's -Dlogback.configurationFile
-        LoggerContext lc = new LoggerContext();
+        LoggerContext xml = new LoggerContext();
+        LoggerContext own = new LoggerContext();
         try {
-            assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, new LogSetup().configure(lc));
-            assertTrue(lc.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE") == null);
+            assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, new LogSetup().configure(xml, true, dir.toString()));
+            assertNull(xml.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE"));
+            assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, new LogSetup().configure(own, false, dir.toString()));
+            assertTrue(own.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("FILE").isStarted());
+            // these tests carry a logback-test.xml: through the service, logback reads it
+            assertEquals(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY, new LogSetup().configure(new LoggerContext()));
         } finally {
-            lc.stop();
+            xml.stop();
+            own.stop();
         }
+    }
+
+    @Test
+    void anAdministratorsConfigurationFileCountsOnlyIfItIsThere() throws Exception {
+        assertFalse(LogSetup.exists(null));
+        assertFalse(LogSetup.exists(" "));
+        assertFalse(LogSetup.exists(dir.resolve("logbak.xml").toString()), "a misspelt path");
+        assertFalse(LogSetup.exists(dir.resolve("logbak.xml").toUri().toString()), "a file: URL to nothing");
+        Path xml = Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+        assertTrue(LogSetup.exists(xml.toString()));
+        assertTrue(LogSetup.exists(xml.toUri().toString()));
+        assertTrue(LogSetup.exists("logback-test.xml"), "a resource on the class path");
+        assertTrue(LogSetup.exists("https://config.example.org/logback.xml"), "a URL, left to logback");
     }
 }
