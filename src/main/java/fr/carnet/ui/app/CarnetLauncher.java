@@ -25,8 +25,8 @@ public final class CarnetLauncher {
         }
         if (System.getProperty("carnet.logDir") == null) System.setProperty("carnet.logDir", AppDirs.logs().toString());
         // Logging's set-up (logback, configured in code by fr.carnet.platform.LogSetup) still costs tens
-        // of milliseconds in a cold JVM: it runs beside the toolkit's start instead of before it. Loggers asked for meanwhile
-        // are SLF4J's stand-ins, which pass on to logback as soon as it is ready.
+        // of milliseconds in a cold JVM: it runs beside the toolkit's start instead of before it.
+        // Loggers asked for meanwhile are SLF4J's stand-ins, which pass on to logback once it is ready.
         Thread logging = new Thread(() -> org.slf4j.LoggerFactory.getLogger(CarnetLauncher.class), "carnet-logging-setup");
         logging.setDaemon(true);
         logging.start();

@@ -21,10 +21,9 @@ import javafx.stage.Window;
  * unlock screen is up it types the passphrase (read from the first line of standard input, never
  * from the command line) and presses « Déverrouiller »; from then on it looks at every pulse right
  * after its layout, as the anchor's bare window does, and the first one in which the caseload's
- * row cells hold households is the moment measured. (Until 2026-11-27 it began looking only once
- * it had seen, polling, that the table had items: when the main window's first pulse came before
- * that poll, the next pulse was measured instead, after the first frame had been drawn and copied.) Used by the desk benchmark (the cold-start figure is the app's own path,
- * key derivation and all) and by the packaging's training run of the JDK's AOT cache.
+ * row cells hold households is the moment measured (ADR desk-003). Used by the desk benchmark (the
+ * cold-start figure is the app's own path, key derivation and all) and by the packaging's training
+ * run of the JDK's AOT cache.
  * Arguments: the desk's ({@code --store=FILE}, {@code --demo}…); give {@code -Dcarnet.home=DIR}
  * so that settings and logs stay out of the worker's folders, and {@code -Dcarnet.probe.report=FILE}:
  * the Markdown table rows (milliseconds since the JVM started) and the startup trace are written
