@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Cold starts in pairs: in each round the bare JavaFX window (fx-coldstart, with its own AOT cache)
-# then the installed Carnet (app-image with the AOT cache it ships) to a usable caseload of 10k
-# households, one right after the other. On a shared 2-core machine the speed drifts by tens of per
-# cent within minutes; two series run minutes apart compare the drift as much as the programs. The
-# ratio is taken within each round; the table gives each round and the median.
+# and the installed Carnet (app-image with the AOT cache it ships) to a usable caseload of 10k
+# households, one right after the other, in alternating order. On a shared 2-core machine the speed
+# drifts by tens of per cent within minutes; two series run minutes apart compare the drift as much
+# as the programs. The ratio is taken within each round; the table gives each round and the median.
 #   src/test/bench/coldstart-pairs.sh ANCHORS_COPY [rounds=7] [image=target/dist/Carnet]
 set -euo pipefail
 A=$1/fx-coldstart; ROUNDS=${2:-7}; IMG=$(cd "${3:-target/dist/Carnet}" && pwd); APP=$IMG/lib/app
@@ -32,7 +32,9 @@ echo "| round | bare window, own AOT cache (ms) | Carnet installed, its AOT cach
 echo "|---|---|---|---|"
 ratios=()
 for r in $(seq 1 "$ROUNDS"); do
-  a=$(anchor_cached); c=$(carnet)
+  # the order alternates (anchor first in odd rounds, Carnet first in even ones): a drift of the
+  # machine's speed within a round weighs on both sides alike
+  if (( r % 2 )); then a=$(anchor_cached); c=$(carnet); else c=$(carnet); a=$(anchor_cached); fi
   ratio=$(awk -v c="$c" -v a="$a" 'BEGIN { printf "%.2f", c / a }')
   ratios+=("$ratio")
   echo "| $r | $a | $c | ${ratio}× |"
