@@ -18,11 +18,12 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * Loads, on a thread of its own, what unlocking and the first screen need in a cold JVM: SQLite's
- * native library, the system's PBKDF2 (NativePbkdf2), jOOQ and the generated schema, Jackson. It runs the store's first queries
- * (the owner's identity, the audit entry of the unlock, a plain-SQL list) for real, on a
- * throw-away SQLite database in memory: no file is touched and no data read. The desk starts it
- * as soon as its unlock screen is up (the worker types meanwhile); {@link Store#open} starts it
- * too, beside the key derivation. Once per JVM; a failure only costs the time it would have saved.
+ * native library, the system's PBKDF2 (NativePbkdf2), jOOQ and the generated schema, Jackson. It
+ * runs the store's first queries (the owner's identity, the audit entry of the unlock, a plain-SQL
+ * list) for real, on a throw-away SQLite database in memory: no file is touched and no data read.
+ * The desk starts it as soon as its unlock screen is up (the worker types meanwhile);
+ * {@link Store#open} starts it too, beside the key derivation. Once per JVM; a failure only costs
+ * the time it would have saved.
  */
 public final class StoreWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWarmup.class);

@@ -87,12 +87,10 @@ public final class CaseloadViewModel {
         pendingFirst = prefetched ? first.rows() : null;
         pendingGen = gen;
         pendingFilter = f;
-        if (prefetched) {
-            if (first.rows().isDone() && !first.rows().isCompletedExceptionally()) {
-                // read already (while the window was being built): shown at once, in the window's first frame
-                awaitFirstPage(0);
-                return;
-            }
+        if (prefetched && first.rows().isDone() && !first.rows().isCompletedExceptionally()) {
+            // read already (while the window was being built): shown at once, in the window's first frame
+            awaitFirstPage(0);
+            return;
         }
         ctx.async().run(() -> {
                     if (prefetched) {
